@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Linq;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>The result of one check: every native file seen and every finding, in a stable order.</summary>
+public sealed class CheckReport
+{
+    public required string Root { get; init; }
+
+    public required string RuntimeIdentifier { get; init; }
+
+    /// <summary>The effective policy's name, e.g. musl-portable.</summary>
+    public required string PolicyName { get; init; }
+
+    public IReadOnlyList<FileReport> Files { get; init; } = [];
+
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+
+    public bool HasErrors => Findings.Any(finding => finding.Severity == FindingSeverity.Error);
+}
