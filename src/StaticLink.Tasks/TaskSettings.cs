@@ -134,7 +134,7 @@ internal sealed class TaskSettings
         var rules = new List<LibraryRule>();
         foreach (var item in items)
         {
-            rules.Add(new LibraryRule(item.ItemSpec.Trim(), NullIfBlank(item.GetMetadata("Reason"))));
+            rules.Add(new LibraryRule(PatternOf(item), NullIfBlank(item.GetMetadata("Reason"))));
         }
 
         return rules;
@@ -145,10 +145,20 @@ internal sealed class TaskSettings
         var rules = new List<IgnoreRule>();
         foreach (var item in items)
         {
-            rules.Add(new IgnoreRule(item.ItemSpec.Trim(), NullIfBlank(item.GetMetadata("Reason"))));
+            rules.Add(new IgnoreRule(PatternOf(item), NullIfBlank(item.GetMetadata("Reason"))));
         }
 
         return rules;
+    }
+
+    /// <summary>
+    /// MSBuild expands a '*' in an Include against the project directory and drops the item when nothing matches, so
+    /// a glob can also be given as Pattern metadata (or with '*' escaped as %2A in the Include).
+    /// </summary>
+    private static string PatternOf(ITaskItem item)
+    {
+        var pattern = item.GetMetadata("Pattern");
+        return string.IsNullOrWhiteSpace(pattern) ? item.ItemSpec.Trim() : pattern.Trim();
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

@@ -1,0 +1,7 @@
+/* A shared library that NEEDs libz.so.1 (through fake_zlib.c) and libc. */
+int fake_zlib_version(void);
+
+int helper_version(void)
+{
+    return fake_zlib_version() + 1;
+}
