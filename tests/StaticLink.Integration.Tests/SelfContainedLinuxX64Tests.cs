@@ -1,0 +1,105 @@
+using System.IO;
+using System.Linq;
+
+namespace StaticLink.Integration.Tests;
+
+/// <summary>net10.0 console app, linux-x64, self-contained: the plain case that must pass the default policy.</summary>
+public sealed class SelfContainedLinuxX64Tests : IntegrationTest
+{
+    private ScenarioProject _project = null!;
+
+    [OneTimeSetUp]
+    public void CreateProject()
+    {
+        _project = ScenarioProject.Create("selfcontained", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <SelfContained>true</SelfContained>
+              </PropertyGroup>
+              <ItemGroup>
+                {ScenarioProject.PackageReference}
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = _project.Restore("-r", "linux-x64");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+    }
+
+    [Test]
+    [Order(1)]
+    public void Publish_passes_the_default_policy_with_a_warning_for_the_LTTng_provider()
+    {
+        var result = _project.Publish("-r", "linux-x64", "--no-restore");
+
+        AssertSucceeded(result);
+        var lttng = Diagnostics(result, "SL2004");
+        Assert.That(lttng, Has.Length.EqualTo(1), result.ToString());
+        Assert.That(lttng[0].File, Is.EqualTo(Path.Combine(_project.PublishDirectory("net10.0", "linux-x64"), "libcoreclrtraceptprovider.so")));
+        Assert.That(lttng[0].Message, Does.Contain("DOTNET_LTTng=0"));
+        Assert.That(MSBuildDiagnostic.Parse(result.Output).Select(diagnostic => diagnostic.Code), Is.All.EqualTo("SL2004"), result.ToString());
+
+        var report = Path.Combine(_project.IntermediateDirectory("net10.0", "linux-x64"), "staticlink", "report.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Output, Does.Contain("glibc-portable"), "the summary names the policy at normal verbosity");
+            Assert.That(result.Output, Does.Contain("libcoreclr.so"), "the summary lists the native files");
+            Assert.That(result.Output, Does.Contain(report), "the report path is printed");
+            Assert.That(File.Exists(report), Is.True);
+        });
+        Assert.That(File.ReadAllText(report), Does.Contain("libSystem.Native.so"));
+    }
+
+    [Test]
+    [Order(2)]
+    public void A_second_publish_without_change_skips_the_scan()
+    {
+        var first = _project.Publish("-r", "linux-x64", "--no-restore");
+        AssertSucceeded(first);
+
+        var second = _project.Publish("-r", "linux-x64", "--no-restore");
+
+        AssertSucceeded(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Output, Does.Contain("Skipping target \"_StaticLinkRun\" because all output files are up-to-date"), second.ToString());
+            Assert.That(second.Output, Does.Contain("StaticLink: up to date"));
+            Assert.That(Diagnostics(second, "SL2004"), Is.Empty, "an up-to-date check logs nothing again");
+        });
+    }
+
+    [Test]
+    [Order(3)]
+    public void A_changed_setting_runs_the_check_again_even_without_a_changed_file()
+    {
+        var result = _project.Publish("-r", "linux-x64", "--no-restore", "-p:StaticLinkMaxGlibcVersion=2.17");
+
+        Assert.That(result.Output, Does.Not.Contain("StaticLink: up to date"), result.ToString());
+        Assert.That(MSBuildDiagnostic.Parse(result.Output).Select(diagnostic => diagnostic.Code), Does.Contain("SL2004"), result.ToString());
+    }
+
+    [Test]
+    [Order(4)]
+    public void The_StaticLinkCheck_target_runs_alone_on_the_existing_publish_directory()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", "-p:StaticLinkSummaryImportance=high");
+
+        AssertSucceeded(result);
+        Assert.That(Diagnostics(result, "SL2004"), Has.Length.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("glibc-portable"));
+    }
+
+    [TestCase("-p:RuntimeIdentifier=osx-arm64", "osx-arm64 is not a linux-* runtime identifier")]
+    [TestCase("-p:StaticLinkEnabled=false", "StaticLinkEnabled is false")]
+    [TestCase("-p:DesignTimeBuild=true", "this is a design-time build")]
+    [Order(5)]
+    public void The_check_is_skipped_with_a_low_importance_message(string setting, string reason)
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", setting, "-v:d");
+
+        AssertSucceeded(result);
+        Assert.That(result.Output, Does.Contain($"StaticLink: check skipped because {reason}."), result.ToString());
+        Assert.That(result.Output, Does.Not.Contain("Task \"StaticLinkCheck\""), "the task must not run");
+    }
+}
