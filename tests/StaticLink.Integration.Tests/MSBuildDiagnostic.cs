@@ -20,6 +20,6 @@ internal sealed partial record MSBuildDiagnostic(string File, string Kind, strin
             .Distinct()
             .ToList();
 
-    [GeneratedRegex(@"^\s*(?<file>.*?)\s*:\s*(?<kind>error|warning)\s+(?<code>SL\d{4})\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?$")]
+    [GeneratedRegex(@"^\s*(\d+>)?(?<file>.*?)\s*:\s*(?<kind>error|warning)\s+(?<code>SL\d{4})\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?$")]
     private static partial Regex DiagnosticLine();
 }

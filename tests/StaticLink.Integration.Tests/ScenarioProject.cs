@@ -65,6 +65,7 @@ internal sealed class ScenarioProject
     {
         _commandCount++;
         var log = Path.Combine(Directory, "logs", $"{_commandCount:00}-{verb}.binlog");
-        return DotNetCli.Run(Directory, new[] { verb, ProjectFile }.Concat(arguments).Concat(["-v:n", $"-bl:{log}", "-nodeReuse:false", "-p:UseSharedCompilation=false"]));
+        // The defaults come first so that a test's own -v: wins (MSBuild takes the last one).
+        return DotNetCli.Run(Directory, new[] { verb, ProjectFile, "-v:n", $"-bl:{log}", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments));
     }
 }

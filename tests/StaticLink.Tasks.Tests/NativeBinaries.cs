@@ -12,6 +12,15 @@ internal static class NativeBinaries
 {
     private static readonly Lazy<string> BuildDirectory = new(Build);
 
+    /// <summary>Removes the compiled binaries, if any were built.</summary>
+    public static void Clean()
+    {
+        if (BuildDirectory.IsValueCreated)
+        {
+            Directory.Delete(BuildDirectory.Value, recursive: true);
+        }
+    }
+
     public static string GlibcExecutable => PathOf("hello-glibc");
 
     public static string GlibcStaticExecutable => PathOf("hello-glibc-static");

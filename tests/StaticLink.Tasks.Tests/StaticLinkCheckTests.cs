@@ -49,7 +49,6 @@ public sealed class StaticLinkCheckTests
             Assert.That(error.Message, Does.Contain("<StaticLinkAllow Include=\"libz.so.1\""));
             Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
             Assert.That(error.HelpLink, Is.EqualTo(TaskRun.HelpLinkBase + "SL1001.md"));
-            Assert.That(error.ProjectFile, Is.EqualTo(run.Engine.ProjectFileOfTaskNode));
             Assert.That(run.Engine.Errors, Has.Count.EqualTo(1), run.Engine.Transcript());
         });
     }
