@@ -1,4 +1,5 @@
 using System;
+using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
 
@@ -8,5 +9,26 @@ namespace StaticLink.Core.Policy;
 /// </summary>
 public static class PublishChecker
 {
-    public static CheckReport Check(CheckOptions options) => throw new NotImplementedException();
+    public static CheckReport Check(CheckOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var rules = RuleSetBuilder.Build(options);
+        if (rules.CannotCheck)
+        {
+            return new CheckReport
+            {
+                Root = options.Root ?? string.Empty,
+                RuntimeIdentifier = rules.Target.RuntimeIdentifier,
+                PolicyName = rules.Policy.Name,
+                Findings = rules.Problems,
+            };
+        }
+
+        var scan = new OutputScanner().Scan(options.Root, options.Files);
+        return new PolicyEvaluator(rules).Evaluate(scan);
+    }
 }
