@@ -30,11 +30,35 @@ internal sealed class ElfByteSource
         }
 
         var buffer = new byte[count];
+        ReadInto(offset, buffer, buffer.Length, what);
+        return buffer;
+    }
+
+    /// <summary>Reads up to <paramref name="count"/> bytes at <paramref name="offset"/>, fewer when the file ends first.</summary>
+    public byte[] ReadAtMost(ulong offset, ulong count, string what)
+    {
+        if (offset > (ulong)Length)
+        {
+            throw new ElfFormatException((long)Math.Min(offset, (ulong)long.MaxValue), $"{what} starts past the end of the file");
+        }
+
+        var available = Math.Min(count, (ulong)Length - offset);
+        var buffer = new byte[available];
+        ReadInto(offset, buffer, buffer.Length, what);
+        return buffer;
+    }
+
+    /// <summary>True when [offset, offset + count) lies inside the file, without overflow.</summary>
+    public bool Contains(ulong offset, ulong count) =>
+        offset <= (ulong)Length && count <= (ulong)Length - offset;
+
+    private void ReadInto(ulong offset, byte[] buffer, int count, string what)
+    {
         _stream.Position = (long)offset;
         var filled = 0;
-        while (filled < buffer.Length)
+        while (filled < count)
         {
-            var read = _stream.Read(buffer, filled, buffer.Length - filled);
+            var read = _stream.Read(buffer, filled, count - filled);
             if (read == 0)
             {
                 throw new ElfFormatException((long)offset + filled, $"{what}: the file ended early (it may have been truncated while being read)");
@@ -42,11 +66,5 @@ internal sealed class ElfByteSource
 
             filled += read;
         }
-
-        return buffer;
     }
-
-    /// <summary>True when [offset, offset + count) lies inside the file, without overflow.</summary>
-    public bool Contains(ulong offset, ulong count) =>
-        offset <= (ulong)Length && count <= (ulong)Length - offset;
 }
