@@ -9,7 +9,12 @@ namespace StaticLink.Core.Elf;
 /// </summary>
 internal sealed class ElfByteSource
 {
+    // The ELF header and program headers of almost every file sit in its first page; reading that page once turns
+    // a handful of tiny reads into one.
+    private const int HeadSize = 4096;
+
     private readonly Stream _stream;
+    private byte[]? _head;
 
     public ElfByteSource(Stream stream)
     {
@@ -30,6 +35,16 @@ internal sealed class ElfByteSource
         }
 
         var buffer = new byte[count];
+        if (offset + count <= HeadSize)
+        {
+            _head ??= ReadAtMost(0, HeadSize, what);
+            if (offset + count <= (ulong)_head.Length)
+            {
+                Buffer.BlockCopy(_head, (int)offset, buffer, 0, (int)count);
+                return buffer;
+            }
+        }
+
         ReadInto(offset, buffer, buffer.Length, what);
         return buffer;
     }

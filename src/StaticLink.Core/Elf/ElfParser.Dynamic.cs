@@ -42,7 +42,10 @@ internal sealed partial class ElfParser
         ApplyDynamicEntries();
         ReadVersionNeeds();
         ReadVersionDefinitions();
-        ReadVersionedImports();
+        if (_options.ReadVersionedImports)
+        {
+            ReadVersionedImports();
+        }
     }
 
     /// <summary>
