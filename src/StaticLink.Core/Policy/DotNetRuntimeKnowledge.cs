@@ -56,7 +56,8 @@ public static class DotNetRuntimeKnowledge
                 "Install OpenSSL in the target image (e.g. libssl3 / openssl), or with NativeAOT link it in with "
                 + "<StaticOpenSslLinking>true</StaticOpenSslLinking>; if the app never uses cryptography or TLS, "
                 + "allow it with <StaticLinkAllow Include=\"libssl.so.*\" Reason=\"...\" />.",
-                true);
+                true,
+                "libssl.so.3");
         }
 
         if (IsIcu(soname))
@@ -67,7 +68,8 @@ public static class DotNetRuntimeKnowledge
                 "Set <InvariantGlobalization>true</InvariantGlobalization> if the app does not need culture data, "
                 + "or install ICU in the target image (e.g. libicu / icu-libs); with NativeAOT, "
                 + "<StaticICULinking>true</StaticICULinking> links it in.",
-                true);
+                true,
+                "libicuuc.so");
         }
 
         if (soname.StartsWith("libgssapi_krb5.so", StringComparison.Ordinal))

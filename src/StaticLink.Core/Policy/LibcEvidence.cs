@@ -67,7 +67,7 @@ public sealed class LibcEvidence
                 glibc.Add("NEEDED " + needed);
                 glibcNames.Add(needed);
             }
-            else if (IsMuslLibrary(needed))
+            else if (IsMuslLibrary(needed) && !(needed == "libc.so" && file.FindSection(".note.android.ident") is not null))
             {
                 musl.Add("NEEDED " + needed);
                 muslNames.Add(needed);

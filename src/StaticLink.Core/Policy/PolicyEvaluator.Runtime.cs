@@ -111,6 +111,11 @@ public sealed partial class PolicyEvaluator
 
         foreach (var (family, libraries) in groups)
         {
+            if (family.Preferred is not null && libraries.Remove(family.Preferred))
+            {
+                libraries.Insert(0, family.Preferred);
+            }
+
             var library = libraries[0];
             var alternatives = libraries.Count > 1 ? " (or " + JoinLimited(libraries.GetRange(1, libraries.Count - 1), 4) + ")" : string.Empty;
             var purpose = family.Purpose is null ? string.Empty : ": " + family.Purpose;

@@ -1,4 +1,5 @@
 using System;
+using StaticLink.Core.Elf;
 using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
@@ -28,7 +29,8 @@ public static class PublishChecker
             };
         }
 
-        var scan = new OutputScanner().Scan(options.Root, options.Files);
+        var readOptions = rules.VersionLimits.Count > 0 ? ElfReadOptions.Default : ElfReadOptions.Summary;
+        var scan = new OutputScanner(readOptions).Scan(options.Root, options.Files);
         return new PolicyEvaluator(rules).Evaluate(scan);
     }
 }

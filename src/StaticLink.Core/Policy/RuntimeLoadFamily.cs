@@ -8,4 +8,5 @@ namespace StaticLink.Core.Policy;
 /// <param name="Purpose">Why it is loaded, e.g. "OpenSSL, for cryptography and TLS".</param>
 /// <param name="Fix">The fix-it hint.</param>
 /// <param name="IsDotNetRuntime">True for the .NET runtime's own known dlopen targets.</param>
-public sealed record RuntimeLoadFamily(string Key, string? Purpose, string Fix, bool IsDotNetRuntime);
+/// <param name="Preferred">The name to quote first when present (the one the runtime tries first), e.g. libssl.so.3.</param>
+public sealed record RuntimeLoadFamily(string Key, string? Purpose, string Fix, bool IsDotNetRuntime, string? Preferred = null);

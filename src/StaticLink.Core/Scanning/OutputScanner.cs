@@ -17,7 +17,16 @@ public sealed class OutputScanner
     private readonly Func<string, ElfInspection> _inspect;
 
     public OutputScanner()
-        : this(ElfReader.Inspect)
+        : this(ElfReadOptions.Default)
+    {
+    }
+
+    /// <summary>
+    /// <see cref="ElfReadOptions.Summary"/> skips naming the symbols behind version needs, the costliest part of
+    /// reading a large library; only version limits (SL1004) need them.
+    /// </summary>
+    public OutputScanner(ElfReadOptions readOptions)
+        : this(path => ElfReader.Inspect(path, readOptions))
     {
     }
 
@@ -216,6 +225,11 @@ public sealed class OutputScanner
     /// </summary>
     internal static bool IsDebugSymbolsFile(ElfFile elf)
     {
+        if (elf.IsDebugCompanion)
+        {
+            return true;
+        }
+
         foreach (var name in new[] { ".text", ".dynamic", ".interp", ".dynstr" })
         {
             var section = elf.FindSection(name);

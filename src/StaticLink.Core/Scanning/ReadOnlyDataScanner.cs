@@ -66,7 +66,17 @@ public static class ReadOnlyDataScanner
             note = "read-only data could not be read: " + exception.Message;
         }
 
-        return new ReadOnlyDataScan(state.Sonames, state.Markers, note);
+        // Markers in their canonical order, whatever the file's layout: messages quoting them stay stable.
+        var markers = new List<string>();
+        foreach (var marker in GlibcMarkerStrings)
+        {
+            if (state.Markers.Contains(marker))
+            {
+                markers.Add(marker);
+            }
+        }
+
+        return new ReadOnlyDataScan(state.Sonames, markers, note);
     }
 
     /// <summary>The (offset, size) file ranges to scan, clipped to the file, in file order.</summary>
