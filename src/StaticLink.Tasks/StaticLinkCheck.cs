@@ -4,6 +4,7 @@ using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
+using StaticLink.Core.Reporting;
 
 namespace StaticLink.Tasks;
 
@@ -42,6 +43,12 @@ public sealed class StaticLinkCheck : Task
 
     /// <summary>Globs on files of the output to leave out of the check; optional Reason metadata.</summary>
     public ITaskItem[] Ignore { get; set; } = [];
+
+    /// <summary>A JSON rules file (policy, maxVersions, allow, deny, ignore), the same the command line reads.</summary>
+    public string? RulesFile { get; set; }
+
+    /// <summary>The app is published with InvariantGlobalization, so ICU's dlopen candidates are not reported.</summary>
+    public bool InvariantGlobalization { get; set; }
 
     /// <summary>Where to write the JSON report; empty writes none.</summary>
     public string? ReportPath { get; set; }
@@ -112,7 +119,7 @@ public sealed class StaticLinkCheck : Task
             logger.Log(finding);
         }
 
-        Log.LogMessage(importance, ReportOutput.Summary(report));
+        Log.LogMessage(importance, string.Join(Environment.NewLine, TextSummary.Lines(report)));
         if (string.IsNullOrWhiteSpace(ReportPath))
         {
             return;
@@ -121,7 +128,7 @@ public sealed class StaticLinkCheck : Task
         var reportFile = Path.GetFullPath(ReportPath);
         try
         {
-            ReportOutput.WriteJson(report, reportFile);
+            JsonReport.WriteFile(report, reportFile);
             ReportFile = reportFile;
             Log.LogMessage(importance, $"StaticLink report: {reportFile}");
         }

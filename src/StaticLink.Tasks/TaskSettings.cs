@@ -67,6 +67,8 @@ internal sealed class TaskSettings
             Allow = LibraryRules(task.Allow),
             Deny = LibraryRules(task.Deny),
             Ignore = IgnoreRules(task.Ignore),
+            RulesFile = NullIfBlank(task.RulesFile),
+            InvariantGlobalization = task.InvariantGlobalization,
         };
         return new TaskSettings(options, importance);
     }

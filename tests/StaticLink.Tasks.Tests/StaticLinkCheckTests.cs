@@ -484,4 +484,46 @@ public sealed class StaticLinkCheckTests
         Assert.That(error.HelpLink, Is.Null);
         Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
     }
+
+    [Test]
+    public void The_runtimes_ICU_loader_is_SL2001_unless_the_app_uses_invariant_globalization()
+    {
+        _output.Copy(NativeBinaries.RuntimeFile("libSystem.Globalization.Native.so"));
+
+        var withIcu = TaskRun.Execute(_output.Path, "linux-x64");
+        var invariant = TaskRun.Execute(_output.Path, "linux-x64", task => task.InvariantGlobalization = true);
+
+        var warning = withIcu.SingleWarning(DiagnosticCodes.RuntimeLoadedLibrary);
+        Assert.That(warning.Message, Does.Contain("libicuuc.so"));
+        Assert.That(warning.Message, Does.Contain("InvariantGlobalization"));
+        Assert.That(invariant.Engine.WarningCodes, Does.Not.Contain(DiagnosticCodes.RuntimeLoadedLibrary), invariant.Engine.Transcript());
+    }
+
+    [Test]
+    public void A_rules_file_allows_what_the_items_would()
+    {
+        _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
+        var rules = _output.Path + "-rules.json";
+        File.WriteAllText(rules, """{ "allow": [ { "pattern": "libz.so.*", "reason": "zlib is in the base image" } ] }""");
+        try
+        {
+            TaskRun.Execute(_output.Path, "linux-x64", task => task.RulesFile = rules).AssertPassed();
+        }
+        finally
+        {
+            File.Delete(rules);
+        }
+    }
+
+    [Test]
+    public void A_missing_rules_file_is_SL1007_naming_it()
+    {
+        _output.Copy(NativeBinaries.GlibcExecutable, "app");
+        var rules = Path.Combine(_output.Path, "no-such-rules.json");
+
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.RulesFile = rules);
+
+        run.AssertFailed();
+        Assert.That(run.SingleError(DiagnosticCodes.InvalidConfiguration).Message, Does.Contain("no-such-rules.json"));
+    }
 }
