@@ -56,6 +56,9 @@ public sealed class StaticLinkCheck : Task
     /// <summary>high, normal or low: the importance of the summary table and the report path message.</summary>
     public string? SummaryImportance { get; set; }
 
+    /// <summary>The project being published: configuration errors point at it. Defaults to the file that runs the task.</summary>
+    public string? ProjectFile { get; set; }
+
     /// <summary>Prefix of each code's help page; the link is this value followed by the code and ".md".</summary>
     public string? HelpLinkBase { get; set; }
 
@@ -69,7 +72,11 @@ public sealed class StaticLinkCheck : Task
 
     public override bool Execute()
     {
-        var logger = new FindingLogger(Log, PublishDirectory, HelpLinkBase, BuildEngine?.ProjectFileOfTaskNode);
+        var logger = new FindingLogger(
+            Log,
+            PublishDirectory,
+            HelpLinkBase,
+            string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
         var settings = TaskSettings.Read(this, logger);
         if (settings is not null)
         {

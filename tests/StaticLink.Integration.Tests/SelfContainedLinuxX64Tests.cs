@@ -21,6 +21,13 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
               <ItemGroup>
                 {ScenarioProject.PackageReference}
               </ItemGroup>
+              <ItemGroup Condition="'$(AcceptRuntimeLoads)' == 'true'">
+                <!-- A '*' in an Include is expanded by MSBuild against the project folder: escape it as %2A, or use Pattern. -->
+                <StaticLinkAllow Include="libssl.so.%2A" Reason="OpenSSL is in the base image" />
+                <StaticLinkAllow Include="icu" Pattern="libicu*.so*" Reason="ICU is in the base image" />
+                <StaticLinkAllow Include="libgssapi_krb5.so.2" Reason="Kerberos is in the base image" />
+                <StaticLinkIgnore Include="libcoreclrtraceptprovider.so" Reason="we never trace with LTTng" />
+              </ItemGroup>
             </Project>
             """);
         var restore = _project.Restore("-r", "linux-x64");
@@ -91,10 +98,34 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
         Assert.That(result.Output, Does.Contain("glibc-portable"));
     }
 
+    [Test]
+    [Order(5)]
+    public void Allow_and_ignore_items_with_escaped_globs_and_Pattern_metadata_silence_every_warning()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", "-p:AcceptRuntimeLoads=true");
+
+        AssertSucceeded(result);
+        Assert.That(MSBuildDiagnostic.Parse(result.Output), Is.Empty, result.ToString());
+        Assert.That(result.Output, Does.Contain("1 ignored"), "the summary counts the ignored LTTng provider");
+    }
+
+    [Test]
+    [Order(6)]
+    public void Running_the_target_alone_before_any_publish_is_SL1007_not_a_crash()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-arm64");
+
+        AssertFailedCleanly(result);
+        var error = Diagnostics(result, "SL1007").Single();
+        Assert.That(error.File, Is.EqualTo(_project.ProjectFile));
+        Assert.That(error.Message, Does.Contain(_project.PublishDirectory("net10.0", "linux-arm64")));
+        Assert.That(error.Message, Does.Contain("Run Publish first"));
+    }
+
     [TestCase("-p:RuntimeIdentifier=osx-arm64", "osx-arm64 is not a linux-* runtime identifier")]
     [TestCase("-p:StaticLinkEnabled=false", "StaticLinkEnabled is false")]
     [TestCase("-p:DesignTimeBuild=true", "this is a design-time build")]
-    [Order(5)]
+    [Order(7)]
     public void The_check_is_skipped_with_a_low_importance_message(string setting, string reason)
     {
         var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", setting, "-v:d");

@@ -281,6 +281,14 @@ public sealed class StaticLinkCheckTests
     }
 
     [Test]
+    public void Configuration_errors_point_at_the_given_project_file()
+    {
+        var run = TaskRun.Execute(Path.Combine(_output.Path, "not-published"), "linux-x64", task => task.ProjectFile = "/projects/app/real.csproj");
+
+        Assert.That(run.SingleError(DiagnosticCodes.InvalidConfiguration).File, Is.EqualTo("/projects/app/real.csproj"));
+    }
+
+    [Test]
     public void A_missing_publish_directory_is_SL1007_naming_it()
     {
         var missing = Path.Combine(_output.Path, "not-published");
