@@ -151,6 +151,11 @@ internal sealed class ElfMutator
             (ulong)random.NextInt64(), (ulong)random.Next(0, _buffer.Length),
         ];
         var value = interesting[random.Next(interesting.Length)];
+        if (width < 8)
+        {
+            value &= (1UL << (8 * width)) - 1;
+        }
+
         var bigEndian = _buffer.Length > 5 && _buffer[5] == 2;
         for (var i = 0; i < width; i++)
         {
