@@ -21,7 +21,8 @@ public sealed class ToolchainBinaryTests
         """;
 
     private const string LibrarySource = """
-        int hello_answer(void) { return 42; }
+        #include <stdio.h>
+        int hello_answer(void) { puts("answering"); return 42; }
         """;
 
     private static readonly (string Name, string Compiler, string[] Flags)[] Builds =
