@@ -154,6 +154,45 @@ public sealed class ElfReaderDerivedFactsTests
         Assert.That(file.Libc, Is.EqualTo(LibcFlavor.None));
     }
 
+    [TestCase(ElfFileType.Executable, ElfLinkage.Static)]
+    [TestCase(ElfFileType.SharedObject, ElfLinkage.StaticPie)]
+    public void A_static_file_with_glibc_abi_tag_note_is_glibc(ElfFileType type, ElfLinkage linkage)
+    {
+        var builder = ElfImageBuilder.Elf64Little().Type(type).AbiTagNote().BuildId([9, 9]).GnuStack(false);
+        if (type == ElfFileType.SharedObject)
+        {
+            builder.DynamicFlags1(ElfSpec.DF_1_PIE);
+        }
+
+        var file = Read(builder.WithoutSectionHeaders());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.Linkage, Is.EqualTo(linkage));
+            Assert.That(file.Libc, Is.EqualTo(LibcFlavor.Glibc));
+        });
+    }
+
+    [TestCase("__init_libc", LibcFlavor.Musl)]
+    [TestCase("__libc_start_init", LibcFlavor.Musl)]
+    [TestCase("__libc_setup_tls", LibcFlavor.Glibc)]
+    [TestCase("__init_libc_not_quite", LibcFlavor.None)]
+    [TestCase("x__init_libc", LibcFlavor.None)]
+    public void A_static_executable_is_judged_by_the_start_up_symbols_of_its_libc(string symbol, LibcFlavor expected)
+    {
+        var file = Read(ElfImageBuilder.Elf64Little().Type(ElfFileType.Executable).SymbolTable("_start", symbol, "exit"));
+
+        Assert.That(file.Libc, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void The_abi_tag_of_a_dynamic_file_does_not_override_its_interpreter()
+    {
+        var file = Read(ElfImageBuilder.Elf64Little().Type(ElfFileType.Executable).Interpreter("/lib/ld-musl-x86_64.so.1").AbiTagNote());
+
+        Assert.That(file.Libc, Is.EqualTo(LibcFlavor.Musl));
+    }
+
     [Test]
     public void A_pie_executable_is_pie()
     {

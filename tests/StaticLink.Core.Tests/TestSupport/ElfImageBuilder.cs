@@ -19,7 +19,6 @@ internal sealed class ElfImageBuilder
 {
     private const ulong ExecutableBase = 0x400000;
     private const ulong SecondSegmentDelta = 0x200000;
-    private const int SymbolTableEntries = 2;
 
     private readonly ElfClass _class;
     private readonly ElfEndianness _endianness;
@@ -29,6 +28,7 @@ internal sealed class ElfImageBuilder
     private readonly List<(string Symbol, string? Library, string? Version, bool Defined)> _dynamicSymbols = [];
     private readonly List<(long Tag, ulong Value)> _extraDynamic = [];
     private readonly List<byte[]> _extraNotes = [];
+    private readonly List<string> _symbolNames = ["main"];
 
     private ushort _machine = 62;
     private ElfFileType _type = ElfFileType.SharedObject;
@@ -281,9 +281,11 @@ internal sealed class ElfImageBuilder
         return this;
     }
 
-    public ElfImageBuilder SymbolTable()
+    /// <summary>A .symtab with "main" and the given names (global functions), and its .strtab.</summary>
+    public ElfImageBuilder SymbolTable(params string[] names)
     {
         _symbolTable = true;
+        _symbolNames.AddRange(names);
         return this;
     }
 
@@ -514,9 +516,9 @@ internal sealed class ElfImageBuilder
             {
                 if (b._symbolTable)
                 {
-                    _strtab.Add("main");
+                    b._symbolNames.ForEach(n => _strtab.Add(n));
                     symtabOff = at = Align(at, _word);
-                    at += SymbolTableEntries * SymSize;
+                    at += (b._symbolNames.Count + 1) * SymSize;
                     strtabOff = at;
                     at += _strtab.Length;
                 }
@@ -700,8 +702,12 @@ internal sealed class ElfImageBuilder
                 {
                     _out.PadTo(symtabOff);
                     _out.Bytes(new byte[SymSize]);
-                    WriteSymbol((uint)_strtab.Add("main"), ElfSpec.STT_FUNC, 0xfff1, _base + 0x40);
-                    _regions.Add(new("symtab", symtabOff, SymbolTableEntries * SymSize));
+                    foreach (var name in b._symbolNames)
+                    {
+                        WriteSymbol((uint)_strtab.Add(name), ElfSpec.STT_FUNC, 0xfff1, _base + 0x40);
+                    }
+
+                    _regions.Add(new("symtab", symtabOff, (b._symbolNames.Count + 1) * SymSize));
                     _out.PadTo(strtabOff);
                     _out.Bytes(_strtab.ToArray());
                     _regions.Add(new("strtab", strtabOff, _strtab.Length));
@@ -736,7 +742,7 @@ internal sealed class ElfImageBuilder
                         ".gnu.version_r" => (ElfSpec.SHT_GNU_verneed, ElfSpec.SHF_ALLOC, _delta + (ulong)verneedOff, verneedOff, verneedSize, Link(".dynstr"), (uint)b._versionNeeds.Count, 4UL, 0UL),
                         ".gnu.version_d" => (ElfSpec.SHT_GNU_verdef, ElfSpec.SHF_ALLOC, _delta + (ulong)verdefOff, verdefOff, verdefSize, Link(".dynstr"), (uint)b._versionDefinitions.Count, 4UL, 0UL),
                         ".dynamic" => (ElfSpec.SHT_DYNAMIC, ElfSpec.SHF_ALLOC | ElfSpec.SHF_WRITE, _delta + (ulong)dynamicOff, dynamicOff, dynamicSize, Link(".dynstr"), 0u, (ulong)_word, (ulong)DynSize),
-                        ".symtab" => (ElfSpec.SHT_SYMTAB, 0UL, 0UL, symtabOff, SymbolTableEntries * SymSize, Link(".strtab"), 1u, (ulong)_word, (ulong)SymSize),
+                        ".symtab" => (ElfSpec.SHT_SYMTAB, 0UL, 0UL, symtabOff, (b._symbolNames.Count + 1) * SymSize, Link(".strtab"), 1u, (ulong)_word, (ulong)SymSize),
                         ".strtab" => (ElfSpec.SHT_STRTAB, 0UL, 0UL, strtabOff, _strtab.Length, 0u, 0u, 1UL, 0UL),
                         ".shstrtab" => (ElfSpec.SHT_STRTAB, 0UL, 0UL, shstrtabOff, _shstrtab.Length, 0u, 0u, 1UL, 0UL),
                         _ => (ElfSpec.SHT_PROGBITS, 0UL, 0UL, debugOff, debugBytes.Length, 0u, 0u, 1UL, 0UL),
