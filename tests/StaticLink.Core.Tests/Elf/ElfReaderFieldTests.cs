@@ -262,6 +262,19 @@ public sealed class ElfReaderFieldTests
         });
     }
 
+    [TestCase(false, true)]
+    [TestCase(true, false)]
+    public void A_file_whose_code_sections_hold_no_bytes_is_a_debug_companion(bool codeHasBytes, bool expectCompanion)
+    {
+        var file = ElfReader.Read(CraftedImages.GlibcPie().CodeSection(codeHasBytes).SymbolTable().DebugSection().Build().Bytes);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(file.IsDebugCompanion, Is.EqualTo(expectCompanion));
+            Assert.That(file.Linkage, Is.EqualTo(expectCompanion ? ElfLinkage.None : ElfLinkage.Dynamic), "a debug file is never loaded");
+        });
+    }
+
     [Test]
     public void A_file_without_dynamic_table_has_empty_dynamic_facts()
     {

@@ -55,6 +55,7 @@ internal sealed class ElfImageBuilder
     private string? _debugSection;
     private bool _programHeaders = true;
     private bool _dynamicSegment = true;
+    private bool? _codeHasBytes;
 
     public ElfImageBuilder(ElfClass elfClass, ElfEndianness endianness)
     {
@@ -286,6 +287,13 @@ internal sealed class ElfImageBuilder
     {
         _symbolTable = true;
         _symbolNames.AddRange(names);
+        return this;
+    }
+
+    /// <summary>A .text section (SHF_ALLOC|SHF_EXECINSTR); without bytes (NOBITS) it is what a separate debug file keeps.</summary>
+    public ElfImageBuilder CodeSection(bool withBytes = true)
+    {
+        _codeHasBytes = withBytes;
         return this;
     }
 
@@ -744,6 +752,7 @@ internal sealed class ElfImageBuilder
                         ".dynamic" => (ElfSpec.SHT_DYNAMIC, ElfSpec.SHF_ALLOC | ElfSpec.SHF_WRITE, _delta + (ulong)dynamicOff, dynamicOff, dynamicSize, Link(".dynstr"), 0u, (ulong)_word, (ulong)DynSize),
                         ".symtab" => (ElfSpec.SHT_SYMTAB, 0UL, 0UL, symtabOff, (b._symbolNames.Count + 1) * SymSize, Link(".strtab"), 1u, (ulong)_word, (ulong)SymSize),
                         ".strtab" => (ElfSpec.SHT_STRTAB, 0UL, 0UL, strtabOff, _strtab.Length, 0u, 0u, 1UL, 0UL),
+                        ".text" => (b._codeHasBytes == true ? ElfSpec.SHT_PROGBITS : ElfSpec.SHT_NOBITS, ElfSpec.SHF_ALLOC | ElfSpec.SHF_EXECINSTR, _base, 0, 16, 0u, 0u, 16UL, 0UL),
                         ".shstrtab" => (ElfSpec.SHT_STRTAB, 0UL, 0UL, shstrtabOff, _shstrtab.Length, 0u, 0u, 1UL, 0UL),
                         _ => (ElfSpec.SHT_PROGBITS, 0UL, 0UL, debugOff, debugBytes.Length, 0u, 0u, 1UL, 0UL),
                     };
@@ -798,6 +807,11 @@ internal sealed class ElfImageBuilder
                 }
 
                 names.Add(".dynamic");
+            }
+
+            if (b._codeHasBytes != null)
+            {
+                names.Add(".text");
             }
 
             if (b._symbolTable)
