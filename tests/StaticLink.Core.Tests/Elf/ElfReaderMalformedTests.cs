@@ -17,7 +17,7 @@ public sealed class ElfReaderMalformedTests
     /// <summary>Generous: real reads of these files allocate kilobytes; a count taken on trust allocates gigabytes.</summary>
     private const long AllocationLimit = 64L << 20;
 
-    public enum Expect
+    private enum Expect
     {
         /// <summary>The file cannot be read: only ElfFormatException is right.</summary>
         Throws,
