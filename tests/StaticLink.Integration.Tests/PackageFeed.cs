@@ -58,7 +58,7 @@ public sealed class PackageFeed
         }
     }
 
-    private static string GlobalPackagesFolder()
+    public static string GlobalPackagesFolder()
     {
         var configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
         return string.IsNullOrEmpty(configured)

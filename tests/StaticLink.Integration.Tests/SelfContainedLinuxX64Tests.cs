@@ -99,6 +99,20 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
     }
 
     [Test]
+    [Order(4)]
+    public void The_netstandard2_0_task_build_used_by_Visual_Studio_gives_the_same_verdict()
+    {
+        var package = Path.Combine(PackageFeed.GlobalPackagesFolder(), "staticlink.sdk", PackageFeed.Version.ToLowerInvariant());
+        var netstandardTask = Path.Combine(package, "tasks", "netstandard2.0", "StaticLink.Tasks.dll");
+        Assert.That(File.Exists(netstandardTask), Is.True, netstandardTask);
+
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", $"-p:_StaticLinkTasksAssembly={netstandardTask}");
+
+        AssertSucceeded(result);
+        Assert.That(Diagnostics(result, "SL2004"), Has.Length.EqualTo(1), result.ToString());
+    }
+
+    [Test]
     [Order(5)]
     public void Allow_and_ignore_items_with_escaped_globs_and_Pattern_metadata_silence_every_warning()
     {
