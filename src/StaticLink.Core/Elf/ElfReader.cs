@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Security;
 
 namespace StaticLink.Core.Elf;
 
@@ -7,21 +8,161 @@ namespace StaticLink.Core.Elf;
 /// Reads the facts of an ELF file. Malformed input raises <see cref="ElfFormatException"/> and nothing else;
 /// I/O problems (missing file, no permission) raise the usual <see cref="IOException"/> family from the Read methods
 /// and become an error answer from <see cref="Inspect"/>, which never throws.
+/// Only the structures needed are read, so a 100 MB library costs a few small reads.
 /// </summary>
 public static class ElfReader
 {
     /// <summary>True when the first four bytes of the file are 0x7f 'E' 'L' 'F'.</summary>
-    public static bool HasElfMagic(string path) => throw new NotImplementedException();
+    public static bool HasElfMagic(string path)
+    {
+        using var stream = OpenRead(path);
+        return HasElfMagic(stream);
+    }
 
-    public static ElfFile Read(string path) => throw new NotImplementedException();
+    /// <summary>True when the stream starts with the ELF magic; the position is left after the bytes read.</summary>
+    public static bool HasElfMagic(Stream stream)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        var magic = new byte[4];
+        var filled = 0;
+        while (filled < magic.Length)
+        {
+            var read = stream.Read(magic, filled, magic.Length - filled);
+            if (read == 0)
+            {
+                return false;
+            }
+
+            filled += read;
+        }
+
+        return magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+    }
+
+    public static ElfFile Read(string path)
+    {
+        using var stream = OpenRead(path);
+        return Read(stream);
+    }
 
     /// <summary>Reads from a seekable stream; only the parts that are needed are read.</summary>
-    public static ElfFile Read(Stream stream) => throw new NotImplementedException();
+    public static ElfFile Read(Stream stream)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
 
-    public static ElfFile Read(byte[] bytes) => throw new NotImplementedException();
+        if (!stream.CanSeek)
+        {
+            throw new ArgumentException("The ELF reader needs a seekable stream.", nameof(stream));
+        }
 
-    public static bool TryRead(string path, out ElfFile? file, out ElfFormatException? error) => throw new NotImplementedException();
+        try
+        {
+            return ElfParser.Parse(new ElfByteSource(stream));
+        }
+        catch (ElfFormatException)
+        {
+            throw;
+        }
+        catch (Exception exception) when (exception is OverflowException or ArgumentException or IndexOutOfRangeException or OutOfMemoryException)
+        {
+            // Every size is checked before use; this is the last line of defence, so that a missed check in the
+            // parser still reaches the user as a malformed file, not a crash of their build.
+            throw new ElfFormatException(0, "malformed ELF file: " + exception.Message, exception);
+        }
+    }
+
+    public static ElfFile Read(byte[] bytes)
+    {
+        if (bytes is null)
+        {
+            throw new ArgumentNullException(nameof(bytes));
+        }
+
+        using var stream = new MemoryStream(bytes, writable: false);
+        return Read(stream);
+    }
+
+    /// <summary>Reads a file; a malformed file gives false and the reason. I/O errors still throw.</summary>
+    public static bool TryRead(string path, out ElfFile? file, out ElfFormatException? error)
+    {
+        try
+        {
+            file = Read(path);
+            error = null;
+            return true;
+        }
+        catch (ElfFormatException exception)
+        {
+            file = null;
+            error = exception;
+            return false;
+        }
+    }
 
     /// <summary>Answers for any path: ELF facts, not ELF, or an error (directory, unreadable, malformed, dangling symlink).</summary>
-    public static ElfInspection Inspect(string path) => throw new NotImplementedException();
+    public static ElfInspection Inspect(string path)
+    {
+        if (path is null)
+        {
+            throw new ArgumentNullException(nameof(path));
+        }
+
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                return ElfInspection.ForError(path, "is a directory");
+            }
+
+            if (!File.Exists(path))
+            {
+                return ElfInspection.ForError(path, DescribeMissing(path));
+            }
+
+            using var stream = OpenRead(path);
+            if (!HasElfMagic(stream))
+            {
+                return ElfInspection.ForNotElf(path);
+            }
+
+            return ElfInspection.ForElf(path, Read(stream));
+        }
+        catch (ElfFormatException exception)
+        {
+            return ElfInspection.ForError(path, exception.Reason, exception.Offset);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return ElfInspection.ForError(path, "permission denied");
+        }
+        catch (Exception exception) when (exception is IOException or SecurityException or NotSupportedException or ArgumentException)
+        {
+            return ElfInspection.ForError(path, exception.Message);
+        }
+    }
+
+    private static string DescribeMissing(string path)
+    {
+#if NET
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null)
+        {
+            return $"dangling symbolic link to {info.LinkTarget}";
+        }
+#endif
+        return "no such file";
+    }
+
+    private static FileStream OpenRead(string path) =>
+
+        // No read-ahead buffer: the reader jumps between a handful of small structures, so buffering reads bytes it
+        // never looks at.
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.RandomAccess);
 }

@@ -1,0 +1,65 @@
+using System;
+using static StaticLink.Core.Elf.ElfConstants;
+
+namespace StaticLink.Core.Elf;
+
+internal sealed partial class ElfParser
+{
+    private void DeriveFacts()
+    {
+        foreach (var section in _sections)
+        {
+            if (section.Name == ".symtab")
+            {
+                _file.HasSymbolTable = true;
+            }
+            else if (section.Name.StartsWith(".debug", StringComparison.Ordinal) || section.Name.StartsWith(".zdebug", StringComparison.Ordinal))
+            {
+                _file.HasDebugInfo = true;
+            }
+        }
+
+        var flags = _file.DynamicFlags ?? 0;
+        var flags1 = _file.DynamicFlags1 ?? 0;
+        _file.BindNow = _file.HasBindNowTag || (flags & DF_BIND_NOW) != 0 || (flags1 & DF_1_NOW) != 0;
+        _file.TextRel = _file.HasTextRelTag || (flags & DF_TEXTREL) != 0;
+
+        var hasRelro = false;
+        var hasStack = false;
+        var executableStack = false;
+        foreach (var header in _programHeaders)
+        {
+            if (header.Type == PT_GNU_RELRO)
+            {
+                hasRelro = true;
+            }
+            else if (header.Type == PT_GNU_STACK)
+            {
+                hasStack = true;
+                executableStack = (header.Flags & PF_X) != 0;
+            }
+        }
+
+        _file.Relro = !hasRelro ? RelroLevel.None : _file.BindNow ? RelroLevel.Full : RelroLevel.Partial;
+        _file.Nx = hasStack && !executableStack;
+        _file.Pie = _file.Type == ElfFileType.SharedObject && (_file.Interpreter is not null || (flags1 & DF_1_PIE) != 0);
+        _file.Linkage = ClassifyLinkage();
+        _file.Libc = LibcClassifier.Classify(_file);
+    }
+
+    private ElfLinkage ClassifyLinkage()
+    {
+        if (_file.Type != ElfFileType.Executable && _file.Type != ElfFileType.SharedObject)
+        {
+            return ElfLinkage.None;
+        }
+
+        if (_file.Interpreter is not null || _file.Needed.Count > 0)
+        {
+            return ElfLinkage.Dynamic;
+        }
+
+        // Position-independent and self-relocating: what `file` calls static-pie (ld.so itself is one too).
+        return _file.Type == ElfFileType.SharedObject ? ElfLinkage.StaticPie : ElfLinkage.Static;
+    }
+}

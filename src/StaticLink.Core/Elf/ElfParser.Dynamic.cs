@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using System.Text;
+using static StaticLink.Core.Elf.ElfConstants;
+
+namespace StaticLink.Core.Elf;
+
+internal sealed partial class ElfParser
+{
+    private List<ElfDynamicEntry> _dynamic = [];
+    private byte[] _dynamicStrings = [];
+    private ulong _dynamicStringsOffset;
+
+    private void ReadDynamicTable()
+    {
+        if (!TryLocateDynamicTable(out var offset, out var size, out var linkedStringSection))
+        {
+            return;
+        }
+
+        _file.HasDynamicTable = true;
+        var entrySize = (ulong)(_decoder.WordSize * 2);
+        var bytes = _source.Read(offset, size, "dynamic table");
+        var count = (int)(size / entrySize);
+        var terminated = false;
+        for (var index = 0; index < count; index++)
+        {
+            var at = index * (int)entrySize;
+            var tag = _decoder.Is64 ? (long)_decoder.U64(bytes, at) : (int)_decoder.U32(bytes, at);
+            if (tag == DT_NULL)
+            {
+                terminated = true;
+                break;
+            }
+
+            _dynamic.Add(new ElfDynamicEntry(tag, _decoder.Word(bytes, at + _decoder.WordSize)));
+        }
+
+        if (!terminated)
+        {
+            throw new ElfFormatException((long)offset, $"dynamic table has no DT_NULL terminator within its {size} bytes");
+        }
+
+        LoadDynamicStrings(linkedStringSection);
+        ApplyDynamicEntries();
+        ReadVersionNeeds();
+        ReadVersionDefinitions();
+        ReadVersionedImports();
+    }
+
+    /// <summary>
+    /// Finds the dynamic table as readelf does: PT_DYNAMIC, refined by a .dynamic section when there are section headers
+    /// (a NOBITS .dynamic, as in separate debug files, means there is none); a SHT_DYNAMIC section without program headers.
+    /// </summary>
+    private bool TryLocateDynamicTable(out ulong offset, out ulong size, out ElfSection? linkedStringSection)
+    {
+        offset = 0;
+        size = 0;
+        linkedStringSection = null;
+        ElfProgramHeader? segment = null;
+        foreach (var header in _programHeaders)
+        {
+            if (header.Type == PT_DYNAMIC)
+            {
+                segment = header;
+                break;
+            }
+        }
+
+        ElfSection? section = null;
+        foreach (var candidate in _sections)
+        {
+            if (candidate.Name == ".dynamic" || (section is null && candidate.Type == SHT_DYNAMIC))
+            {
+                section = candidate;
+                if (candidate.Name == ".dynamic")
+                {
+                    break;
+                }
+            }
+        }
+
+        if (section is not null)
+        {
+            if (section.Type == SHT_NOBITS || section.Size == 0)
+            {
+                return false;
+            }
+
+            offset = section.Offset;
+            size = section.Size;
+            if (section.Link < _sections.Count)
+            {
+                linkedStringSection = _sections[(int)section.Link];
+            }
+
+            return true;
+        }
+
+        if (segment is null || segment.FileSize == 0)
+        {
+            return false;
+        }
+
+        offset = segment.Offset;
+        size = segment.FileSize;
+        return true;
+    }
+
+    private void LoadDynamicStrings(ElfSection? linkedStringSection)
+    {
+        ulong? address = null;
+        ulong? size = null;
+        foreach (var entry in _dynamic)
+        {
+            if (entry.Tag == DT_STRTAB && address is null)
+            {
+                address = entry.Value;
+            }
+            else if (entry.Tag == DT_STRSZ && size is null)
+            {
+                size = entry.Value;
+            }
+        }
+
+        if (address is not null)
+        {
+            _dynamicStringsOffset = MapAddress(address.Value, "DT_STRTAB");
+            var available = (ulong)_source.Length - _dynamicStringsOffset;
+            var length = size ?? MappedBytesAvailable(address.Value);
+            if (length > available)
+            {
+                throw new ElfFormatException((long)_dynamicStringsOffset, $"dynamic string table ({length} bytes) extends past the end of the file");
+            }
+
+            _dynamicStrings = _source.Read(_dynamicStringsOffset, length, "dynamic string table");
+            return;
+        }
+
+        if (linkedStringSection is not null && linkedStringSection.Type != SHT_NOBITS)
+        {
+            _dynamicStringsOffset = linkedStringSection.Offset;
+            _dynamicStrings = _source.Read(linkedStringSection.Offset, linkedStringSection.Size, "dynamic string table");
+        }
+    }
+
+    private void ApplyDynamicEntries()
+    {
+        var needed = new List<string>();
+        var rpath = new List<string>();
+        var runpath = new List<string>();
+        foreach (var entry in _dynamic)
+        {
+            switch (entry.Tag)
+            {
+                case DT_NEEDED:
+                    needed.Add(DynamicString(entry.Value, "DT_NEEDED"));
+                    break;
+                case DT_SONAME:
+                    _file.Soname ??= DynamicString(entry.Value, "DT_SONAME");
+                    break;
+                case DT_RPATH:
+                    rpath.AddRange(DynamicString(entry.Value, "DT_RPATH").Split(':'));
+                    break;
+                case DT_RUNPATH:
+                    runpath.AddRange(DynamicString(entry.Value, "DT_RUNPATH").Split(':'));
+                    break;
+                case DT_FLAGS:
+                    _file.DynamicFlags = entry.Value;
+                    break;
+                case DT_FLAGS_1:
+                    _file.DynamicFlags1 = entry.Value;
+                    break;
+                case DT_BIND_NOW:
+                    _file.HasBindNowTag = true;
+                    break;
+                case DT_TEXTREL:
+                    _file.HasTextRelTag = true;
+                    break;
+                case DT_DEBUG:
+                    _file.HasDebugTag = true;
+                    break;
+            }
+        }
+
+        _file.Needed = needed;
+        _file.Rpath = rpath;
+        _file.Runpath = runpath;
+    }
+
+    /// <summary>A NUL-terminated string of the dynamic string table; an offset outside it is corrupt.</summary>
+    private string DynamicString(ulong offset, string what)
+    {
+        if (_dynamicStrings.Length == 0)
+        {
+            throw new ElfFormatException(0, $"{what} refers to a string, but the file has no dynamic string table (DT_STRTAB)");
+        }
+
+        if (offset >= (ulong)_dynamicStrings.Length)
+        {
+            throw new ElfFormatException(
+                (long)_dynamicStringsOffset,
+                $"{what} string offset 0x{offset:x} is past the end of the dynamic string table ({_dynamicStrings.Length} bytes)");
+        }
+
+        var start = (int)offset;
+        var end = start;
+        while (end < _dynamicStrings.Length && _dynamicStrings[end] != 0)
+        {
+            end++;
+        }
+
+        if (end == _dynamicStrings.Length)
+        {
+            throw new ElfFormatException((long)_dynamicStringsOffset + start, $"{what} string at offset 0x{offset:x} is not terminated inside the dynamic string table");
+        }
+
+        return Encoding.UTF8.GetString(_dynamicStrings, start, end - start);
+    }
+
+    private ulong? DynamicValue(long tag)
+    {
+        foreach (var entry in _dynamic)
+        {
+            if (entry.Tag == tag)
+            {
+                return entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Maps a virtual address to a file offset through the PT_LOAD segments, which is all a loader (or an sstripped
+    /// file) has; section headers are the fallback for files without program headers.
+    /// </summary>
+    private ulong MapAddress(ulong address, string what)
+    {
+        foreach (var header in _programHeaders)
+        {
+            if (header.Type == PT_LOAD && address >= header.VirtualAddress && address - header.VirtualAddress < header.FileSize)
+            {
+                return header.Offset + (address - header.VirtualAddress);
+            }
+        }
+
+        foreach (var section in _sections)
+        {
+            if (section.Address != 0 && section.Type != SHT_NOBITS && address >= section.Address && address - section.Address < section.Size)
+            {
+                return section.Offset + (address - section.Address);
+            }
+        }
+
+        throw new ElfFormatException(0, $"{what} address 0x{address:x} is not inside any loaded segment");
+    }
+
+    /// <summary>How many file bytes follow <paramref name="address"/> inside the segment that maps it.</summary>
+    private ulong MappedBytesAvailable(ulong address)
+    {
+        foreach (var header in _programHeaders)
+        {
+            if (header.Type == PT_LOAD && address >= header.VirtualAddress && address - header.VirtualAddress < header.FileSize)
+            {
+                return header.FileSize - (address - header.VirtualAddress);
+            }
+        }
+
+        return (ulong)_source.Length - MapAddress(address, "address");
+    }
+}

@@ -1,0 +1,235 @@
+using System.Collections.Generic;
+using System.Text;
+using static StaticLink.Core.Elf.ElfConstants;
+
+namespace StaticLink.Core.Elf;
+
+internal sealed partial class ElfParser
+{
+    // No real interpreter path comes near this; a larger PT_INTERP is corrupt, and reading it would be unbounded.
+    private const int MaximumInterpreterLength = 4096;
+
+    private ElfHeaderFields ReadFileHeader()
+    {
+        var ident = _source.Read(0, EI_NIDENT, "ELF identification");
+        if (ident[0] != 0x7f || ident[1] != (byte)'E' || ident[2] != (byte)'L' || ident[3] != (byte)'F')
+        {
+            throw new ElfFormatException(0, "not an ELF file (bad magic)");
+        }
+
+        var elfClass = ident[EI_CLASS];
+        if (elfClass != ELFCLASS32 && elfClass != ELFCLASS64)
+        {
+            throw new ElfFormatException(EI_CLASS, $"unknown ELF class {elfClass} (expected 1 for ELF32 or 2 for ELF64)");
+        }
+
+        var data = ident[EI_DATA];
+        if (data != ELFDATA2LSB && data != ELFDATA2MSB)
+        {
+            throw new ElfFormatException(EI_DATA, $"unknown byte order {data} (expected 1 for little endian or 2 for big endian)");
+        }
+
+        var is64 = elfClass == ELFCLASS64;
+        _decoder = new ElfDecoder(data == ELFDATA2MSB, is64);
+        _file.Class = (ElfClass)elfClass;
+        _file.Endianness = (ElfEndianness)data;
+        _file.OsAbi = ident[EI_OSABI];
+
+        var header = _source.Read(0, is64 ? (ulong)Elf64HeaderSize : Elf32HeaderSize, "ELF file header");
+        _file.Type = (ElfFileType)_decoder.U16(header, 16);
+        _file.Machine = (ElfMachine)_decoder.U16(header, 18);
+        _file.Entry = _decoder.Word(header, 24);
+        if (is64)
+        {
+            _file.Flags = _decoder.U32(header, 48);
+            return new ElfHeaderFields(
+                _decoder.U64(header, 32), _decoder.U16(header, 54), _decoder.U16(header, 56),
+                _decoder.U64(header, 40), _decoder.U16(header, 58), _decoder.U16(header, 60), _decoder.U16(header, 62));
+        }
+
+        _file.Flags = _decoder.U32(header, 36);
+        return new ElfHeaderFields(
+            _decoder.U32(header, 28), _decoder.U16(header, 42), _decoder.U16(header, 44),
+            _decoder.U32(header, 32), _decoder.U16(header, 46), _decoder.U16(header, 48), _decoder.U16(header, 50));
+    }
+
+    private List<ElfSection> ReadSectionHeaders(ElfHeaderFields header)
+    {
+        var sections = new List<ElfSection>();
+        if (header.SectionHeaderOffset == 0)
+        {
+            return sections;
+        }
+
+        var minimumSize = _decoder.Is64 ? Elf64SectionHeaderSize : Elf32SectionHeaderSize;
+        if (header.SectionHeaderEntrySize < minimumSize)
+        {
+            if (header.SectionHeaderCount == 0 && header.SectionHeaderEntrySize == 0)
+            {
+                return sections;
+            }
+
+            throw new ElfFormatException(_decoder.Is64 ? 58 : 46, $"section header size {header.SectionHeaderEntrySize} is smaller than {minimumSize}");
+        }
+
+        // With 0xff00 or more sections the real count lives in section 0's sh_size, and the name table index in sh_link.
+        ulong count = header.SectionHeaderCount;
+        var (_, first) = ParseSectionHeader(_source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0"), 0);
+        if (count == 0)
+        {
+            count = first.Size;
+        }
+
+        if (count == 0)
+        {
+            return sections;
+        }
+
+        var tableSize = count * header.SectionHeaderEntrySize;
+        if (count > (ulong)_source.Length / header.SectionHeaderEntrySize || !_source.Contains(header.SectionHeaderOffset, tableSize))
+        {
+            throw new ElfFormatException((long)header.SectionHeaderOffset, $"section header table ({count} entries of {header.SectionHeaderEntrySize} bytes) extends past the end of the file");
+        }
+
+        var table = _source.Read(header.SectionHeaderOffset, tableSize, "section header table");
+        var raw = new List<(uint NameOffset, ElfSection Section)>((int)count);
+        for (var index = 0; index < (int)count; index++)
+        {
+            raw.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize));
+        }
+
+        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? first.Link : header.SectionNameTableIndex;
+        if (nameTableIndex == SHN_UNDEF)
+        {
+            foreach (var (_, section) in raw)
+            {
+                sections.Add(section);
+            }
+
+            return sections;
+        }
+
+        if (nameTableIndex >= count)
+        {
+            throw new ElfFormatException(_decoder.Is64 ? 62 : 50, $"section name table index {nameTableIndex} is out of range ({count} sections)");
+        }
+
+        var nameTableHeader = raw[(int)nameTableIndex].Section;
+        var names = nameTableHeader.Type == SHT_NOBITS
+            ? []
+            : _source.Read(nameTableHeader.Offset, nameTableHeader.Size, "section name table");
+        foreach (var (nameOffset, section) in raw)
+        {
+            sections.Add(section with { Name = ReadSectionName(names, nameOffset) });
+        }
+
+        return sections;
+    }
+
+    /// <summary>Parses one section header; the name stays an offset until the name table has been read.</summary>
+    private (uint NameOffset, ElfSection Section) ParseSectionHeader(byte[] data, int at)
+    {
+        var nameOffset = _decoder.U32(data, at);
+        var type = _decoder.U32(data, at + 4);
+        if (_decoder.Is64)
+        {
+            return (nameOffset, new ElfSection(string.Empty, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
+                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56)));
+        }
+
+        return (nameOffset, new ElfSection(string.Empty, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
+            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36)));
+    }
+
+    private static string ReadSectionName(byte[] names, uint offset)
+    {
+        // A name outside the table is tolerated, as readelf does: the section is still usable by type.
+        if (offset >= names.Length)
+        {
+            return string.Empty;
+        }
+
+        var end = offset;
+        while (end < names.Length && names[end] != 0)
+        {
+            end++;
+        }
+
+        return Encoding.UTF8.GetString(names, (int)offset, (int)(end - offset));
+    }
+
+    private List<ElfProgramHeader> ReadProgramHeaders(ElfHeaderFields header)
+    {
+        var headers = new List<ElfProgramHeader>();
+        if (header.ProgramHeaderOffset == 0 || header.ProgramHeaderCount == 0)
+        {
+            return headers;
+        }
+
+        ulong count = header.ProgramHeaderCount;
+        if (count == PN_XNUM && _sections.Count > 0)
+        {
+            count = ReadExtendedProgramHeaderCount(header);
+        }
+
+        var minimumSize = _decoder.Is64 ? Elf64ProgramHeaderSize : Elf32ProgramHeaderSize;
+        if (header.ProgramHeaderEntrySize < minimumSize)
+        {
+            throw new ElfFormatException(_decoder.Is64 ? 54 : 42, $"program header size {header.ProgramHeaderEntrySize} is smaller than {minimumSize}");
+        }
+
+        var tableSize = count * header.ProgramHeaderEntrySize;
+        if (!_source.Contains(header.ProgramHeaderOffset, tableSize))
+        {
+            throw new ElfFormatException((long)header.ProgramHeaderOffset, $"program header table ({count} entries of {header.ProgramHeaderEntrySize} bytes) extends past the end of the file");
+        }
+
+        var table = _source.Read(header.ProgramHeaderOffset, tableSize, "program header table");
+        for (var index = 0; index < (int)count; index++)
+        {
+            var at = index * header.ProgramHeaderEntrySize;
+            var type = _decoder.U32(table, at);
+            headers.Add(_decoder.Is64
+                ? new ElfProgramHeader(type, _decoder.U32(table, at + 4), _decoder.U64(table, at + 8), _decoder.U64(table, at + 16),
+                    _decoder.U64(table, at + 32), _decoder.U64(table, at + 40))
+                : new ElfProgramHeader(type, _decoder.U32(table, at + 24), _decoder.U32(table, at + 4), _decoder.U32(table, at + 8),
+                    _decoder.U32(table, at + 16), _decoder.U32(table, at + 20)));
+        }
+
+        return headers;
+    }
+
+    private ulong ReadExtendedProgramHeaderCount(ElfHeaderFields header)
+    {
+        // PN_XNUM: the real count is sh_info of section 0, which the section record does not keep; read it again.
+        var first = _source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0");
+        return _decoder.U32(first, _decoder.Is64 ? 44 : 28);
+    }
+
+    private string? ReadInterpreter()
+    {
+        foreach (var header in _programHeaders)
+        {
+            if (header.Type != PT_INTERP)
+            {
+                continue;
+            }
+
+            if (header.FileSize > MaximumInterpreterLength)
+            {
+                throw new ElfFormatException((long)header.Offset, $"PT_INTERP is {header.FileSize} bytes, longer than any interpreter path");
+            }
+
+            var bytes = _source.Read(header.Offset, header.FileSize, "PT_INTERP");
+            var length = 0;
+            while (length < bytes.Length && bytes[length] != 0)
+            {
+                length++;
+            }
+
+            return Encoding.UTF8.GetString(bytes, 0, length);
+        }
+
+        return null;
+    }
+}
