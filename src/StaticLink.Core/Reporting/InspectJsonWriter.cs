@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using StaticLink.Core.Elf;
 
@@ -41,7 +42,7 @@ public sealed class InspectJsonWriter : InspectWriter
         _json.StartObject();
         _json.Property("path", inspection.Path);
         _json.Property("kind", ElfNames.InspectionKind(inspection.Kind));
-        _json.Property("error", inspection.Kind == ElfInspectionKind.Error ? inspection.Error ?? "unknown error" : null);
+        _json.Property("error", inspection.Kind == ElfInspectionKind.Error ? DescribeError(inspection) : null);
         if (elf is null)
         {
             WriteNullFacts();
@@ -59,6 +60,16 @@ public sealed class InspectJsonWriter : InspectWriter
         _json.EndArray();
         _json.EndObject();
         Output.Write('\n');
+    }
+
+    /// <summary>The reason, with the offset where a malformed file went wrong.</summary>
+    public static string DescribeError(ElfInspection inspection)
+    {
+        _ = inspection ?? throw new ArgumentNullException(nameof(inspection));
+        var reason = inspection.Error ?? "unknown error";
+        return inspection.ErrorOffset is { } offset
+            ? reason + " (at offset 0x" + offset.ToString("x", CultureInfo.InvariantCulture) + ")"
+            : reason;
     }
 
     private void WriteFacts(ElfFile elf)

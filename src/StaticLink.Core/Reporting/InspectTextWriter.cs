@@ -10,7 +10,8 @@ namespace StaticLink.Core.Reporting;
 /// <summary>
 /// The table of <c>staticlink inspect</c> for a person: one row per file with the facts `file` and checksec show,
 /// then indented lines for what `readelf -d` shows (interpreter, NEEDED, SONAME, RPATH, RUNPATH). Columns have fixed
-/// widths so rows can be written as files are read; the path comes last because its length varies most.
+/// widths so rows can be written as files are read; the path comes last because its length varies most. Files that
+/// are not ELF get no row, only a count in the closing summary line.
 /// </summary>
 public sealed class InspectTextWriter : InspectWriter
 {
@@ -32,7 +33,7 @@ public sealed class InspectTextWriter : InspectWriter
     ];
 
     private const string DetailIndent = "  ";
-    private const int DetailLabelWidth = 12;
+    private const int DetailLabelWidth = 13;
 
     private readonly StringBuilder _line = new();
     private long _elfCount;
@@ -65,13 +66,13 @@ public sealed class InspectTextWriter : InspectWriter
                 WriteElf(inspection.Path, inspection.File);
                 break;
             case ElfInspectionKind.NotElf:
+                // Most files of a directory are not ELF (assemblies, resources, text); the summary counts them.
                 _notElfCount++;
-                WriteSpanningRow("not ELF", inspection.Path);
                 break;
             default:
                 _errorCount++;
                 WriteSpanningRow("error", inspection.Path);
-                WriteDetail("error", inspection.Error ?? "unknown error");
+                WriteDetail("error", InspectJsonWriter.DescribeError(inspection));
                 break;
         }
     }
@@ -158,7 +159,7 @@ public sealed class InspectTextWriter : InspectWriter
         {
             _line.Append(cells[i]);
             // A value wider than its column still gets one space, so columns never run together.
-            _line.Append(' ', Math.Max(1, Columns[i].Width - cells[i].Length) + 1);
+            _line.Append(' ', Math.Max(1, Columns[i].Width + 2 - cells[i].Length));
         }
 
         _line.Append(path).Append('\n');
