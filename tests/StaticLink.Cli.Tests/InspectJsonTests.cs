@@ -22,19 +22,6 @@ public sealed class InspectJsonTests
     private string _muslDynamic = null!;
     private string _muslStatic = null!;
 
-    private static string HostMachine => RuntimeInformation.ProcessArchitecture switch
-    {
-        Architecture.X64 => "x86_64",
-        Architecture.Arm64 => "aarch64",
-        Architecture.X86 => "i386",
-        Architecture.Arm => "arm",
-        Architecture.S390x => "s390x",
-        Architecture.RiscV64 => "riscv64",
-        Architecture.Ppc64le => "ppc64",
-        Architecture.LoongArch64 => "loongarch64",
-        var other => other.ToString(),
-    };
-
     [OneTimeSetUp]
     public void BuildBinaries()
     {
@@ -87,7 +74,7 @@ public sealed class InspectJsonTests
             Assert.That(Json.String(file, "error"), Is.Null);
             Assert.That(file.GetProperty("class").GetInt32(), Is.EqualTo(64));
             Assert.That(Json.String(file, "endianness"), Is.EqualTo("little"));
-            Assert.That(Json.String(file, "machine"), Is.EqualTo(HostMachine));
+            Assert.That(Json.String(file, "machine"), Is.EqualTo(Host.Machine));
             Assert.That(Json.String(file, "type"), Is.EqualTo("dyn"));
             Assert.That(Json.String(file, "interpreter"), Is.EqualTo(readelf.Interpreter).And.Not.Null);
             Assert.That(Json.Strings(file, "needed"), Is.EqualTo(new[] { "libc.so.6" }));
@@ -316,7 +303,7 @@ public sealed class InspectJsonTests
                 Assert.That(Json.Strings(file, "runpath"), Is.EqualTo(readelf.Runpath), path);
                 Assert.That(Json.String(file, "interpreter"), Is.EqualTo(readelf.Interpreter), path);
                 Assert.That(Json.VersionNeeds(file), Is.EqualTo(readelf.VersionNeeds), path);
-                Assert.That(Json.String(file, "machine"), Is.EqualTo(HostMachine), path);
+                Assert.That(Json.String(file, "machine"), Is.EqualTo(Host.Machine), path);
                 Assert.That(Json.String(file, "libc"), Is.EqualTo("glibc"), path);
             });
             compared++;
