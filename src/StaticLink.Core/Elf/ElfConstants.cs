@@ -40,6 +40,9 @@ internal static class ElfConstants
 
     public const uint PF_X = 1;
 
+    public const ulong SHF_ALLOC = 0x2;
+    public const ulong SHF_EXECINSTR = 0x4;
+
     public const uint SHT_NOBITS = 8;
     public const uint SHT_NOTE = 7;
     public const uint SHT_DYNAMIC = 6;

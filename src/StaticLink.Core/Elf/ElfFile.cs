@@ -87,6 +87,12 @@ public sealed class ElfFile
     /// <summary>True when a .debug_* or .zdebug_* section is present.</summary>
     public bool HasDebugInfo { get; internal set; }
 
+    /// <summary>
+    /// A separate debug file (objcopy --only-keep-debug, NativeAOT's .dbg): its code sections hold no bytes, so it is
+    /// never loaded and its program headers describe another file.
+    /// </summary>
+    public bool IsDebugCompanion { get; internal set; }
+
     /// <summary>No .symtab and no debug sections.</summary>
     public bool Stripped => !HasSymbolTable && !HasDebugInfo;
 

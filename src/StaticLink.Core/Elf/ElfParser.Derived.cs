@@ -7,8 +7,16 @@ internal sealed partial class ElfParser
 {
     private void DeriveFacts()
     {
+        var hasCode = false;
+        var hasCodeBytes = false;
         foreach (var section in _sections)
         {
+            if ((section.Flags & (SHF_ALLOC | SHF_EXECINSTR)) == (SHF_ALLOC | SHF_EXECINSTR))
+            {
+                hasCode = true;
+                hasCodeBytes |= section.Type != SHT_NOBITS;
+            }
+
             if (section.Name == ".symtab")
             {
                 _file.HasSymbolTable = true;
@@ -19,6 +27,7 @@ internal sealed partial class ElfParser
             }
         }
 
+        _file.IsDebugCompanion = hasCode && !hasCodeBytes;
         var flags = _file.DynamicFlags ?? 0;
         var flags1 = _file.DynamicFlags1 ?? 0;
         _file.BindNow = _file.HasBindNowTag || (flags & DF_BIND_NOW) != 0 || (flags1 & DF_1_NOW) != 0;
@@ -49,7 +58,8 @@ internal sealed partial class ElfParser
 
     private ElfLinkage ClassifyLinkage()
     {
-        if (_file.Type != ElfFileType.Executable && _file.Type != ElfFileType.SharedObject)
+        // A debug companion only describes another file; it is never loaded, so it has no linkage of its own.
+        if ((_file.Type != ElfFileType.Executable && _file.Type != ElfFileType.SharedObject) || _file.IsDebugCompanion)
         {
             return ElfLinkage.None;
         }

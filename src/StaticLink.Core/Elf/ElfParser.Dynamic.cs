@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using static StaticLink.Core.Elf.ElfConstants;
 
 namespace StaticLink.Core.Elf;
@@ -7,8 +6,7 @@ namespace StaticLink.Core.Elf;
 internal sealed partial class ElfParser
 {
     private List<ElfDynamicEntry> _dynamic = [];
-    private byte[] _dynamicStrings = [];
-    private ulong _dynamicStringsOffset;
+    private ElfStringTable? _dynamicStrings;
 
     private void ReadDynamicTable()
     {
@@ -44,7 +42,10 @@ internal sealed partial class ElfParser
         ApplyDynamicEntries();
         ReadVersionNeeds();
         ReadVersionDefinitions();
-        ReadVersionedImports();
+        if (_options.ReadVersionedImports)
+        {
+            ReadVersionedImports();
+        }
     }
 
     /// <summary>
@@ -124,22 +125,25 @@ internal sealed partial class ElfParser
 
         if (address is not null)
         {
-            _dynamicStringsOffset = MapAddress(address.Value, "DT_STRTAB");
-            var available = (ulong)_source.Length - _dynamicStringsOffset;
+            var offset = MapAddress(address.Value, "DT_STRTAB");
             var length = size ?? MappedBytesAvailable(address.Value);
-            if (length > available)
+            if (!_source.Contains(offset, length))
             {
-                throw new ElfFormatException((long)_dynamicStringsOffset, $"dynamic string table ({length} bytes) extends past the end of the file");
+                throw new ElfFormatException((long)offset, $"dynamic string table ({length} bytes) extends past the end of the file");
             }
 
-            _dynamicStrings = _source.Read(_dynamicStringsOffset, length, "dynamic string table");
+            _dynamicStrings = new ElfStringTable(_source, offset, length);
             return;
         }
 
         if (linkedStringSection is not null && linkedStringSection.Type != SHT_NOBITS)
         {
-            _dynamicStringsOffset = linkedStringSection.Offset;
-            _dynamicStrings = _source.Read(linkedStringSection.Offset, linkedStringSection.Size, "dynamic string table");
+            if (!_source.Contains(linkedStringSection.Offset, linkedStringSection.Size))
+            {
+                throw new ElfFormatException((long)linkedStringSection.Offset, "dynamic string table section extends past the end of the file");
+            }
+
+            _dynamicStrings = new ElfStringTable(_source, linkedStringSection.Offset, linkedStringSection.Size);
         }
     }
 
@@ -190,31 +194,12 @@ internal sealed partial class ElfParser
     /// <summary>A NUL-terminated string of the dynamic string table; an offset outside it is corrupt.</summary>
     private string DynamicString(ulong offset, string what)
     {
-        if (_dynamicStrings.Length == 0)
+        if (_dynamicStrings is null)
         {
             throw new ElfFormatException(0, $"{what} refers to a string, but the file has no dynamic string table (DT_STRTAB)");
         }
 
-        if (offset >= (ulong)_dynamicStrings.Length)
-        {
-            throw new ElfFormatException(
-                (long)_dynamicStringsOffset,
-                $"{what} string offset 0x{offset:x} is past the end of the dynamic string table ({_dynamicStrings.Length} bytes)");
-        }
-
-        var start = (int)offset;
-        var end = start;
-        while (end < _dynamicStrings.Length && _dynamicStrings[end] != 0)
-        {
-            end++;
-        }
-
-        if (end == _dynamicStrings.Length)
-        {
-            throw new ElfFormatException((long)_dynamicStringsOffset + start, $"{what} string at offset 0x{offset:x} is not terminated inside the dynamic string table");
-        }
-
-        return Encoding.UTF8.GetString(_dynamicStrings, start, end - start);
+        return _dynamicStrings.Get(offset, what);
     }
 
     private ulong? DynamicValue(long tag)

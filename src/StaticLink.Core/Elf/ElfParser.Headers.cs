@@ -210,7 +210,8 @@ internal sealed partial class ElfParser
     {
         foreach (var header in _programHeaders)
         {
-            if (header.Type != PT_INTERP)
+            // An empty PT_INTERP is what objcopy --only-keep-debug leaves behind; readelf finds no interpreter there either.
+            if (header.Type != PT_INTERP || header.FileSize == 0)
             {
                 continue;
             }

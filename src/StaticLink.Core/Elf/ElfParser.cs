@@ -10,19 +10,21 @@ namespace StaticLink.Core.Elf;
 internal sealed partial class ElfParser
 {
     private readonly ElfByteSource _source;
+    private readonly ElfReadOptions _options;
     private readonly ElfFile _file = new();
     private ElfDecoder _decoder;
     private List<ElfProgramHeader> _programHeaders = [];
     private List<ElfSection> _sections = [];
 
-    private ElfParser(ElfByteSource source)
+    private ElfParser(ElfByteSource source, ElfReadOptions options)
     {
         _source = source;
+        _options = options;
     }
 
-    public static ElfFile Parse(ElfByteSource source)
+    public static ElfFile Parse(ElfByteSource source, ElfReadOptions options)
     {
-        var parser = new ElfParser(source);
+        var parser = new ElfParser(source, options);
         parser.ParseAll();
         return parser._file;
     }

@@ -7,7 +7,7 @@ namespace StaticLink.Core.Elf;
 /// <summary>
 /// Reads the facts of an ELF file. Malformed input raises <see cref="ElfFormatException"/> and nothing else;
 /// I/O problems (missing file, no permission) raise the usual <see cref="IOException"/> family from the Read methods
-/// and become an error answer from <see cref="Inspect"/>, which never throws.
+/// and become an error answer from <see cref="Inspect(string)"/>, which never throws.
 /// Only the structures needed are read, so a 100 MB library costs a few small reads.
 /// </summary>
 public static class ElfReader
@@ -43,18 +43,27 @@ public static class ElfReader
         return magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
     }
 
-    public static ElfFile Read(string path)
+    public static ElfFile Read(string path) => Read(path, ElfReadOptions.Default);
+
+    public static ElfFile Read(string path, ElfReadOptions options)
     {
         using var stream = OpenRead(path);
-        return Read(stream);
+        return Read(stream, options);
     }
 
     /// <summary>Reads from a seekable stream; only the parts that are needed are read.</summary>
-    public static ElfFile Read(Stream stream)
+    public static ElfFile Read(Stream stream) => Read(stream, ElfReadOptions.Default);
+
+    public static ElfFile Read(Stream stream, ElfReadOptions options)
     {
         if (stream is null)
         {
             throw new ArgumentNullException(nameof(stream));
+        }
+
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
         }
 
         if (!stream.CanSeek)
@@ -64,7 +73,7 @@ public static class ElfReader
 
         try
         {
-            return ElfParser.Parse(new ElfByteSource(stream));
+            return ElfParser.Parse(new ElfByteSource(stream), options);
         }
         catch (ElfFormatException)
         {
@@ -107,7 +116,10 @@ public static class ElfReader
     }
 
     /// <summary>Answers for any path: ELF facts, not ELF, or an error (directory, unreadable, malformed, dangling symlink).</summary>
-    public static ElfInspection Inspect(string path)
+    public static ElfInspection Inspect(string path) => Inspect(path, ElfReadOptions.Default);
+
+    /// <inheritdoc cref="Inspect(string)"/>
+    public static ElfInspection Inspect(string path, ElfReadOptions options)
     {
         if (path is null)
         {
@@ -116,23 +128,14 @@ public static class ElfReader
 
         try
         {
-            if (Directory.Exists(path))
-            {
-                return ElfInspection.ForError(path, "is a directory");
-            }
-
-            if (!File.Exists(path))
-            {
-                return ElfInspection.ForError(path, DescribeMissing(path));
-            }
-
+            // Open first and explain afterwards: the common case (a readable file) then costs no extra stat calls.
             using var stream = OpenRead(path);
             if (!HasElfMagic(stream))
             {
                 return ElfInspection.ForNotElf(path);
             }
 
-            return ElfInspection.ForElf(path, Read(stream));
+            return ElfInspection.ForElf(path, Read(stream, options));
         }
         catch (ElfFormatException exception)
         {
@@ -140,21 +143,32 @@ public static class ElfReader
         }
         catch (UnauthorizedAccessException)
         {
-            return ElfInspection.ForError(path, "permission denied");
+            return ElfInspection.ForError(path, Directory.Exists(path) ? "is a directory" : "permission denied");
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return ElfInspection.ForError(path, DescribeMissing(path));
         }
         catch (Exception exception) when (exception is IOException or SecurityException or NotSupportedException or ArgumentException)
         {
-            return ElfInspection.ForError(path, exception.Message);
+            return ElfInspection.ForError(path, Directory.Exists(path) ? "is a directory" : exception.Message);
         }
     }
 
     private static string DescribeMissing(string path)
     {
 #if NET
-        var info = new FileInfo(path);
-        if (info.LinkTarget is not null)
+        try
         {
-            return $"dangling symbolic link to {info.LinkTarget}";
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                return $"dangling symbolic link to {info.LinkTarget}";
+            }
+        }
+        catch (IOException)
+        {
+            // Fall through to the plain answer.
         }
 #endif
         return "no such file";
