@@ -47,7 +47,7 @@ internal static class InspectCommand
         foreach (var file in files)
         {
             var inspection = file.Error is null
-                ? ElfReader.Inspect(file.Path)
+                ? ElfReader.Inspect(file.Path, ElfReadOptions.Summary)
                 : ElfInspection.ForError(file.Path, file.Error);
             unreadable |= inspection.Kind == ElfInspectionKind.Error;
             statistics?.Count(inspection);
