@@ -27,4 +27,13 @@ public sealed class CheckOptions
 
     /// <summary>Optional explicit list of files to check (relative to <see cref="Root"/> or absolute); null scans the whole root.</summary>
     public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>
+    /// Optional JSON rules file (policy, maxVersions, allow, deny, ignore; see <see cref="RulesFile"/>), merged with
+    /// the rules above: explicit options win for the policy and the GLIBC shorthand, lists are combined.
+    /// </summary>
+    public string? RulesFile { get; init; }
+
+    /// <summary>The app is published with InvariantGlobalization, so the runtime never loads ICU: its dlopen candidates are not reported.</summary>
+    public bool InvariantGlobalization { get; init; }
 }

@@ -17,5 +17,8 @@ public sealed class CheckReport
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Every file looked at, native or not (a publish directory is mostly managed assemblies).</summary>
+    public int ExaminedFileCount { get; init; }
+
     public bool HasErrors => Findings.Any(finding => finding.Severity == FindingSeverity.Error);
 }

@@ -30,4 +30,21 @@ public sealed class FileReport
 
     /// <summary>pass, warn, fail or ignored.</summary>
     public required string Verdict { get; init; }
+
+    /// <summary>executable, shared-library, relocatable, core, debug-symbols, unreadable or other (see <see cref="FileKinds"/>).</summary>
+    public string Kind { get; init; } = FileKinds.Unreadable;
+
+    /// <summary>glibc, musl, bionic, unknown or none: the reader's verdict, sharpened by the check's own evidence (e.g. glibc strings in a static file).</summary>
+    public string Libc { get; init; } = "none";
+
+    /// <summary>Soname-like strings of the read-only data (dlopen candidates), without the file's own NEEDED and SONAME.</summary>
+    public IReadOnlyList<string> RuntimeLoaded { get; init; } = [];
+
+    /// <summary>The byte offset where reading failed, for unreadable files.</summary>
+    public long? ErrorOffset { get; init; }
+
+    /// <summary>No interpreter and no NEEDED entries (static-pie counts); false for files that are never loaded (objects, debug symbols).</summary>
+    public bool FullyStatic => Elf is not null
+        && Elf.IsFullyStatic
+        && (Kind == FileKinds.Executable || Kind == FileKinds.SharedLibrary);
 }

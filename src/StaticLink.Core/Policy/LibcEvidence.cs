@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using StaticLink.Core.Elf;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>
+/// Which C library a file was built for, with the facts that show it: the interpreter, NEEDED entries only one
+/// libc has, and GLIBC_ version needs. Kept as a list so a finding can quote the evidence and so the libraries
+/// quoted there are not reported a second time as unexpected.
+/// </summary>
+public sealed class LibcEvidence
+{
+    // glibc's own sonames; musl folds all of them into its single libc.
+    private static readonly string[] GlibcOnlyLibraries =
+    [
+        "libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1", "libutil.so.1", "libresolv.so.2", "libanl.so.1", "libnsl.so.1",
+    ];
+
+    private LibcEvidence()
+    {
+    }
+
+    /// <summary>Human-readable facts that show glibc, e.g. "NEEDED libc.so.6".</summary>
+    public IReadOnlyList<string> Glibc { get; private set; } = [];
+
+    /// <summary>Human-readable facts that show musl.</summary>
+    public IReadOnlyList<string> Musl { get; private set; } = [];
+
+    /// <summary>Sonames and interpreter file names quoted as evidence of glibc.</summary>
+    public IReadOnlyList<string> GlibcNames { get; private set; } = [];
+
+    /// <summary>Sonames and interpreter file names quoted as evidence of musl.</summary>
+    public IReadOnlyList<string> MuslNames { get; private set; } = [];
+
+    public static LibcEvidence Of(ElfFile file)
+    {
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        var glibc = new List<string>();
+        var musl = new List<string>();
+        var glibcNames = new List<string>();
+        var muslNames = new List<string>();
+
+        if (file.Interpreter is not null)
+        {
+            var name = FileName(file.Interpreter);
+            if (IsGlibcLoader(name))
+            {
+                glibc.Add("interpreter " + file.Interpreter);
+                glibcNames.Add(name);
+            }
+            else if (IsMuslLoader(name))
+            {
+                musl.Add("interpreter " + file.Interpreter);
+                muslNames.Add(name);
+            }
+        }
+
+        foreach (var needed in file.Needed)
+        {
+            if (IsGlibcLibrary(needed))
+            {
+                glibc.Add("NEEDED " + needed);
+                glibcNames.Add(needed);
+            }
+            else if (IsMuslLibrary(needed) && !(needed == "libc.so" && file.FindSection(".note.android.ident") is not null))
+            {
+                musl.Add("NEEDED " + needed);
+                muslNames.Add(needed);
+            }
+        }
+
+        string? newestGlibc = null;
+        VersionNumber? newest = null;
+        foreach (var need in file.VersionNeeds)
+        {
+            foreach (var version in need.Versions)
+            {
+                if (!version.StartsWith("GLIBC_", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                if (VersionNumber.TrySplitSymbolVersion(version, out var prefix, out var number) && prefix == "GLIBC")
+                {
+                    if (newest is null || number! > newest)
+                    {
+                        newest = number;
+                        newestGlibc = version;
+                    }
+                }
+                else
+                {
+                    newestGlibc ??= version;
+                }
+            }
+        }
+
+        if (newestGlibc is not null)
+        {
+            glibc.Add("version need " + newestGlibc);
+        }
+
+        return new LibcEvidence { Glibc = glibc, Musl = musl, GlibcNames = glibcNames, MuslNames = muslNames };
+    }
+
+    /// <summary>ld-linux-*.so.N, ld64.so.N (s390x, ppc64) and ld.so.1 (32-bit PowerPC, MIPS) are glibc's loaders.</summary>
+    public static bool IsGlibcLoader(string fileName) =>
+        fileName.StartsWith("ld-linux", StringComparison.Ordinal)
+        || fileName.StartsWith("ld64.so.", StringComparison.Ordinal)
+        || fileName == "ld.so.1";
+
+    public static bool IsMuslLoader(string fileName) => fileName.StartsWith("ld-musl-", StringComparison.Ordinal);
+
+    public static bool IsGlibcLibrary(string soname) => Array.IndexOf(GlibcOnlyLibraries, soname) >= 0 || IsGlibcLoader(soname);
+
+    /// <summary>Alpine's libc.musl-&lt;arch&gt;.so.1, musl's own soname libc.so, and its loader.</summary>
+    public static bool IsMuslLibrary(string soname) =>
+        soname == "libc.so"
+        || (soname.StartsWith("libc.musl-", StringComparison.Ordinal) && soname.EndsWith(".so.1", StringComparison.Ordinal))
+        || IsMuslLoader(soname);
+
+    public static string FileName(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        return slash < 0 ? path : path.Substring(slash + 1);
+    }
+}

@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using StaticLink.Core.Elf;
+using StaticLink.Core.Scanning;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>What happens after start-up: run paths, static glibc's shared modules, and libraries loaded with dlopen.</summary>
+public sealed partial class PolicyEvaluator
+{
+    private static void CheckRunPaths(ScannedFile file, List<Finding> findings)
+    {
+        var elf = file.Elf!;
+        var problems = new List<string>();
+        Classify("RPATH", elf.Rpath, problems);
+        Classify("RUNPATH", elf.Runpath, problems);
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        var fix = "Use $ORIGIN-relative entries (e.g. $ORIGIN or $ORIGIN/lib) or none: relink without -rpath, or rewrite it with patchelf --set-rpath '$ORIGIN' / --remove-rpath.";
+        findings.Add(new Finding(
+            DiagnosticCodes.UnsafeRunPath,
+            FindingSeverity.Warning,
+            file.RelativePath,
+            $"{file.RelativePath} has a library search path the loader resolves outside the output: {string.Join("; ", problems)}. "
+            + "On the target system it finds whatever lies there (or, relative to the working directory, wherever the app is started from). "
+            + fix,
+            null,
+            "run paths must be $ORIGIN-relative",
+            fix));
+    }
+
+    private static void Classify(string tag, IReadOnlyList<string> entries, List<string> problems)
+    {
+        foreach (var entry in entries)
+        {
+            if (entry.Length == 0)
+            {
+                problems.Add($"{tag} has an empty entry, which means the working directory");
+            }
+            else if (entry[0] == '/')
+            {
+                problems.Add($"{tag} {entry} is absolute");
+            }
+            else if (!entry.StartsWith("$ORIGIN", StringComparison.Ordinal) && !entry.StartsWith("${ORIGIN}", StringComparison.Ordinal))
+            {
+                problems.Add($"{tag} {entry} is relative to the working directory");
+            }
+        }
+    }
+
+    /// <summary>SL2002; returns true when the file is a static glibc binary.</summary>
+    private bool CheckStaticGlibc(ScannedFile file, string kind, List<Finding> findings)
+    {
+        var elf = file.Elf!;
+        if (!elf.IsFullyStatic || file.StaticGlibcMarkers.Count == 0 || kind != FileKinds.Executable && kind != FileKinds.SharedLibrary)
+        {
+            return false;
+        }
+
+        var evidence = new List<string>();
+        if (elf.FindSection(".note.ABI-tag") is not null)
+        {
+            evidence.Add(".note.ABI-tag");
+        }
+
+        foreach (var marker in file.StaticGlibcMarkers)
+        {
+            evidence.Add("\"" + marker + "\"");
+        }
+
+        var musl = MuslRid();
+        var fix = $"Publish for {musl} for a truly static binary (musl has no loadable NSS modules), "
+            + "or make sure the target image has the same glibc version (with its libnss_*.so.2 modules) as the build machine.";
+        findings.Add(new Finding(
+            DiagnosticCodes.StaticGlibcNss,
+            FindingSeverity.Warning,
+            file.RelativePath,
+            $"{file.RelativePath} is statically linked against glibc ({string.Join(", ", evidence)}): user, group and host look-ups "
+            + "(getpwnam, getaddrinfo, ...) through NSS and character set conversion through iconv still load glibc's shared modules "
+            + "(libnss_*.so.2, gconv) at run time, and they must match the glibc it was linked with. " + fix,
+            "libnss_*.so.2",
+            "static glibc",
+            fix));
+        return true;
+    }
+
+    private void CheckRuntimeLoads(ScannedFile file, HashSet<string> bundledNames, bool staticGlibc, List<Finding> findings)
+    {
+        var groups = new List<(RuntimeLoadFamily Family, List<string> Libraries)>();
+        foreach (var candidate in file.RuntimeLoadCandidates)
+        {
+            if (IsExpectedRuntimeLoad(candidate, bundledNames, staticGlibc))
+            {
+                continue;
+            }
+
+            var family = DotNetRuntimeKnowledge.FamilyOf(candidate);
+            var index = groups.FindIndex(group => group.Family.Key == family.Key);
+            if (index < 0)
+            {
+                groups.Add((family, [candidate]));
+            }
+            else
+            {
+                groups[index].Libraries.Add(candidate);
+            }
+        }
+
+        foreach (var (family, libraries) in groups)
+        {
+            if (family.Preferred is not null && libraries.Remove(family.Preferred))
+            {
+                libraries.Insert(0, family.Preferred);
+            }
+
+            var library = libraries[0];
+            var alternatives = libraries.Count > 1 ? " (or " + JoinLimited(libraries.GetRange(1, libraries.Count - 1), 4) + ")" : string.Empty;
+            var purpose = family.Purpose is null ? string.Empty : ": " + family.Purpose;
+            var staticNote = file.Elf!.IsFullyStatic && file.Elf.Interpreter is null && _rules.Target.Libc == LibcFlavor.Musl
+                ? " In a static musl binary dlopen always fails."
+                : string.Empty;
+            findings.Add(new Finding(
+                DiagnosticCodes.RuntimeLoadedLibrary,
+                FindingSeverity.Warning,
+                file.RelativePath,
+                $"{file.RelativePath} may load {library}{alternatives} at run time with dlopen{purpose}. "
+                + $"The name is in its read-only data, where ldd and readelf -d do not look; it is not bundled and not allowed by policy {Policy.DisplayName}.{staticNote} "
+                + family.Fix,
+                library,
+                Policy.DisplayName,
+                family.Fix));
+        }
+    }
+
+    private bool IsExpectedRuntimeLoad(string candidate, HashSet<string> bundledNames, bool staticGlibc)
+    {
+        if (bundledNames.Contains(candidate)
+            || Policy.AllowsLibrary(candidate)
+            || _rules.FindAllow(candidate) is not null
+            || DotNetRuntimeKnowledge.IsRuntimeComponent(candidate)
+            || DotNetRuntimeKnowledge.IsOptionalTracing(candidate))
+        {
+            return true;
+        }
+
+        if (_rules.InvariantGlobalization && DotNetRuntimeKnowledge.IsIcu(candidate))
+        {
+            return true;
+        }
+
+        // glibc's own run-time modules in a static glibc binary: SL2002 tells that story once.
+        return staticGlibc
+            && (LibcEvidence.IsGlibcLibrary(candidate)
+                || candidate.StartsWith("libnss_", StringComparison.Ordinal)
+                || candidate.StartsWith("libidn2.so", StringComparison.Ordinal)
+                || candidate == "libgcc_s.so.1");
+    }
+}

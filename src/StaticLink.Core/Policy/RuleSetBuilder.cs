@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using StaticLink.Core.Elf;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>
+/// Validates and merges the check's configuration into a <see cref="RuleSet"/>. Every bad value becomes one SL1007
+/// finding and is left out; the check goes on with what is valid, so one typo does not hide every other result.
+/// </summary>
+public static class RuleSetBuilder
+{
+    public static RuleSet Build(CheckOptions options)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+
+        var problems = new List<Finding>();
+        var target = RuntimeIdentifierInfo.Parse(options.RuntimeIdentifier);
+        var cannotCheck = CheckTarget(target, problems);
+
+        RulesFile? rulesFile = null;
+        if (!string.IsNullOrWhiteSpace(options.RulesFile))
+        {
+            rulesFile = RulesFile.Load(options.RulesFile!);
+            problems.AddRange(rulesFile.Problems);
+        }
+
+        var rulesSource = rulesFile is null ? string.Empty : " in " + System.IO.Path.GetFileName(rulesFile.Path);
+        var policyName = options.PolicyName;
+        var policySetting = "StaticLinkPolicy";
+        string? policyFile = null;
+        if (string.IsNullOrWhiteSpace(policyName) && !string.IsNullOrWhiteSpace(rulesFile?.PolicyName))
+        {
+            policyName = rulesFile!.PolicyName;
+            policySetting = "policy" + rulesSource;
+            policyFile = rulesFile.Path;
+        }
+
+        var policy = CreatePolicy(policyName, policySetting, policyFile, target, problems);
+
+        var limits = new List<EffectiveVersionLimit>();
+        AddGlibcShorthand(options.MaxGlibcVersion, "StaticLinkMaxGlibcVersion", null, limits, problems);
+        foreach (var limit in options.MaxVersions)
+        {
+            AddLimit(limit, "StaticLinkMaxVersion", null, limits, problems);
+        }
+
+        var allow = new List<SourcedRule>();
+        var deny = new List<SourcedRule>();
+        var ignore = new List<SourcedRule>();
+        AddLibraryRules(options.Allow, "StaticLinkAllow", null, allow, problems);
+        AddLibraryRules(options.Deny, "StaticLinkDeny", null, deny, problems);
+        AddIgnoreRules(options.Ignore, "StaticLinkIgnore", null, ignore, problems);
+
+        if (rulesFile is not null)
+        {
+            if (string.IsNullOrWhiteSpace(options.MaxGlibcVersion))
+            {
+                AddGlibcShorthand(rulesFile.MaxGlibcVersion, "maxGlibcVersion" + rulesSource, rulesFile.Path, limits, problems);
+            }
+
+            foreach (var limit in rulesFile.MaxVersions)
+            {
+                AddLimit(limit, "maxVersions" + rulesSource, rulesFile.Path, limits, problems);
+            }
+
+            AddLibraryRules(rulesFile.Allow, "allow" + rulesSource, rulesFile.Path, allow, problems);
+            AddLibraryRules(rulesFile.Deny, "deny" + rulesSource, rulesFile.Path, deny, problems);
+            AddIgnoreRules(rulesFile.Ignore, "ignore" + rulesSource, rulesFile.Path, ignore, problems);
+        }
+
+        return new RuleSet
+        {
+            Target = target,
+            Policy = policy,
+            Allow = allow,
+            Deny = deny,
+            Ignore = ignore,
+            VersionLimits = Strictest(limits),
+            InvariantGlobalization = options.InvariantGlobalization,
+            Problems = problems,
+            CannotCheck = cannotCheck,
+        };
+    }
+
+    private static bool CheckTarget(RuntimeIdentifierInfo target, List<Finding> problems)
+    {
+        if (target.RuntimeIdentifier.Length == 0)
+        {
+            problems.Add(Problem(
+                null,
+                "RuntimeIdentifier",
+                "No runtime identifier was given, so StaticLink cannot tell which C library and architecture the output is for.",
+                "Publish with -r linux-x64 (or linux-musl-x64, linux-arm64, ...), or pass --rid to the command line."));
+            return true;
+        }
+
+        if (!target.IsLinux)
+        {
+            problems.Add(Problem(
+                null,
+                "RuntimeIdentifier",
+                $"The runtime identifier '{target.RuntimeIdentifier}' is not a Linux RID; StaticLink checks the ELF files of linux-* and linux-musl-* outputs.",
+                "Use a Linux RID such as linux-x64 or linux-musl-x64, or set StaticLinkEnabled to false for this publish."));
+            return true;
+        }
+
+        if (target.Libc == LibcFlavor.Bionic)
+        {
+            problems.Add(Problem(
+                null,
+                "RuntimeIdentifier",
+                $"The runtime identifier '{target.RuntimeIdentifier}' is an Android (bionic) RID; StaticLink has no built-in policy for bionic yet.",
+                "Set StaticLinkEnabled to false for this publish."));
+            return true;
+        }
+
+        if (target.Architecture is null)
+        {
+            var known = new List<string>();
+            foreach (var architecture in TargetArchitecture.All)
+            {
+                known.Add(architecture.RidName);
+            }
+
+            problems.Add(Problem(
+                null,
+                "RuntimeIdentifier",
+                $"The architecture '{target.ArchitectureName}' of runtime identifier '{target.RuntimeIdentifier}' is not one StaticLink knows ({string.Join(", ", known)}); architecture checks are skipped and every known loader name is accepted.",
+                "Use a RID with a known architecture, or report the architecture so its loader names can be added."));
+        }
+
+        return false;
+    }
+
+    private static PublishPolicy CreatePolicy(string? requested, string setting, string? file, RuntimeIdentifierInfo target, List<Finding> problems)
+    {
+        var fallback = BuiltInPolicies.DefaultFor(target);
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return BuiltInPolicies.Create(fallback, target)!;
+        }
+
+        var name = requested!.Trim().ToLowerInvariant();
+        var policy = BuiltInPolicies.Create(name, target);
+        if (policy is not null)
+        {
+            return policy;
+        }
+
+        problems.Add(Problem(
+            file,
+            setting,
+            $"{setting} '{requested}' is not a built-in policy ({string.Join(", ", BuiltInPolicies.Names)}); checking with {fallback} for {target.RuntimeIdentifier} instead.",
+            $"Set {setting} to one of {string.Join(", ", BuiltInPolicies.Names)}."));
+        return BuiltInPolicies.Create(fallback, target)!;
+    }
+
+    private static void AddGlibcShorthand(string? value, string setting, string? file, List<EffectiveVersionLimit> limits, List<Finding> problems)
+    {
+        if (value is null || value.Length == 0)
+        {
+            return;
+        }
+
+        var text = value.Trim();
+        if (text.StartsWith("GLIBC_", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Substring("GLIBC_".Length);
+        }
+
+        if (!VersionNumber.TryParse(text, out var version))
+        {
+            problems.Add(Problem(
+                file,
+                setting,
+                $"{setting} '{value}' is not a version.",
+                $"Write it as numbers separated by dots, e.g. 2.28, or remove {setting}."));
+            return;
+        }
+
+        limits.Add(new EffectiveVersionLimit("GLIBC", version!, setting));
+    }
+
+    private static void AddLimit(VersionLimit? limit, string setting, string? file, List<EffectiveVersionLimit> limits, List<Finding> problems)
+    {
+        if (limit is null)
+        {
+            return;
+        }
+
+        var prefix = (limit.Prefix ?? string.Empty).Trim();
+        if (prefix.Length == 0 || TextSearch.HasCharacter(prefix, ' '))
+        {
+            problems.Add(Problem(
+                file,
+                setting,
+                $"{setting} has an empty or invalid prefix '{limit.Prefix}' (for version {limit.MaximumVersion}).",
+                "Name the symbol version prefix: GLIBC, GLIBCXX, CXXABI or GCC."));
+            return;
+        }
+
+        var text = (limit.MaximumVersion ?? string.Empty).Trim();
+        if (text.StartsWith(prefix + "_", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text.Substring(prefix.Length + 1);
+        }
+
+        if (!VersionNumber.TryParse(text, out var version))
+        {
+            problems.Add(Problem(
+                file,
+                setting,
+                $"{setting} for {prefix} has '{limit.MaximumVersion}', which is not a version.",
+                $"Write it as numbers separated by dots, e.g. {ExampleVersion(prefix)}."));
+            return;
+        }
+
+        limits.Add(new EffectiveVersionLimit(prefix.ToUpperInvariant(), version!, setting));
+    }
+
+    private static string ExampleVersion(string prefix) => prefix.ToUpperInvariant() switch
+    {
+        "GLIBCXX" => "3.4.22",
+        "CXXABI" => "1.3.11",
+        "GCC" => "7.0.0",
+        _ => "2.28",
+    };
+
+    private static void AddLibraryRules(IReadOnlyList<LibraryRule> rules, string setting, string? file, List<SourcedRule> into, List<Finding> problems)
+    {
+        foreach (var rule in rules)
+        {
+            var pattern = (rule?.Pattern ?? string.Empty).Trim();
+            if (pattern.Length == 0)
+            {
+                problems.Add(Problem(
+                    file,
+                    setting,
+                    $"{setting} has an empty pattern.",
+                    "Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+                continue;
+            }
+
+            if (TextSearch.HasCharacter(pattern, '/') || TextSearch.HasCharacter(pattern, '\\'))
+            {
+                problems.Add(Problem(
+                    file,
+                    setting,
+                    $"{setting} '{pattern}' contains a path separator; these rules match sonames (such as libz.so.1), not paths.",
+                    $"Use the library's soname, e.g. {System.IO.Path.GetFileName(pattern.Replace('\\', '/'))}."));
+                continue;
+            }
+
+            into.Add(new SourcedRule(pattern, string.IsNullOrWhiteSpace(rule!.Reason) ? null : rule.Reason, setting));
+        }
+    }
+
+    private static void AddIgnoreRules(IReadOnlyList<IgnoreRule> rules, string setting, string? file, List<SourcedRule> into, List<Finding> problems)
+    {
+        foreach (var rule in rules)
+        {
+            var pattern = (rule?.Pattern ?? string.Empty).Trim().Replace('\\', '/');
+            if (pattern.Length == 0)
+            {
+                problems.Add(Problem(
+                    file,
+                    setting,
+                    $"{setting} has an empty pattern.",
+                    "Give the file's name or relative path (globs allowed, e.g. libcoreclrtraceptprovider.so or runtimes/**/*.so), or remove the rule."));
+                continue;
+            }
+
+            into.Add(new SourcedRule(pattern, string.IsNullOrWhiteSpace(rule!.Reason) ? null : rule.Reason, setting));
+        }
+    }
+
+    /// <summary>Two limits for one prefix: the lower one decides.</summary>
+    private static List<EffectiveVersionLimit> Strictest(List<EffectiveVersionLimit> limits)
+    {
+        var result = new List<EffectiveVersionLimit>();
+        foreach (var limit in limits)
+        {
+            var index = result.FindIndex(existing => string.Equals(existing.Prefix, limit.Prefix, StringComparison.Ordinal));
+            if (index < 0)
+            {
+                result.Add(limit);
+            }
+            else if (limit.Maximum < result[index].Maximum)
+            {
+                result[index] = limit;
+            }
+        }
+
+        return result;
+    }
+
+    private static Finding Problem(string? file, string setting, string message, string fix) =>
+        new(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, file, message + " " + fix, null, setting, fix);
+}

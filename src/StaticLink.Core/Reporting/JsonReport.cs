@@ -1,0 +1,156 @@
+using System;
+using System.IO;
+using StaticLink.Core.Elf;
+using StaticLink.Core.Policy;
+
+namespace StaticLink.Core.Reporting;
+
+/// <summary>
+/// The JSON report, one format for the MSBuild task and the command line. Field names are stable; new fields may
+/// be added, so readers should ignore what they do not know. <see cref="SchemaVersion"/> changes only when a field
+/// changes meaning or disappears.
+/// </summary>
+public static class JsonReport
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(CheckReport report, TextWriter output)
+    {
+        if (report is null)
+        {
+            throw new ArgumentNullException(nameof(report));
+        }
+
+        var json = new JsonWriter(output);
+        json.StartObject();
+        json.Property("schemaVersion", SchemaVersion);
+        json.Property("tool", "StaticLink");
+        json.Property("root", report.Root);
+        json.Property("rid", report.RuntimeIdentifier);
+        json.Property("policy", report.PolicyName);
+        json.Property("passed", !report.HasErrors);
+
+        json.Name("files");
+        json.StartArray();
+        foreach (var file in report.Files)
+        {
+            WriteFile(json, file);
+        }
+
+        json.EndArray();
+
+        json.Name("findings");
+        json.StartArray();
+        foreach (var finding in report.Findings)
+        {
+            WriteFinding(json, finding);
+        }
+
+        json.EndArray();
+
+        var summary = ReportSummary.Of(report);
+        json.Name("summary");
+        json.StartObject();
+        json.Property("examinedFiles", summary.ExaminedFiles);
+        json.Property("nativeFiles", summary.NativeFiles);
+        json.Property("passed", summary.Passed);
+        json.Property("warned", summary.Warned);
+        json.Property("failed", summary.Failed);
+        json.Property("ignored", summary.Ignored);
+        json.Property("errors", summary.Errors);
+        json.Property("warnings", summary.Warnings);
+        json.Property("infos", summary.Infos);
+        json.EndObject();
+
+        json.EndObject();
+        output.WriteLine();
+    }
+
+    public static string ToJson(CheckReport report)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Write(report, writer);
+        return writer.ToString();
+    }
+
+    /// <summary>Writes the report to a file, creating its directory.</summary>
+    public static void WriteFile(CheckReport report, string path)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        Write(report, writer);
+    }
+
+    private static void WriteFile(JsonWriter json, FileReport file)
+    {
+        var elf = file.Elf;
+        json.StartObject();
+        json.Property("path", file.Path);
+        json.Property("size", file.Size);
+        json.Property("kind", file.Kind);
+        json.Property("machine", elf?.MachineName);
+        json.Property("linkage", elf is null ? null : ElfNames.Linkage(elf.Linkage));
+        json.Property("libc", file.Libc);
+        json.Property("fullyStatic", file.FullyStatic);
+        json.Property("interpreter", elf?.Interpreter);
+        json.Property("soname", elf?.Soname);
+        json.StringArray("needed", elf?.Needed ?? []);
+        json.StringArray("bundled", file.Bundled);
+        json.StringArray("external", file.External);
+        json.StringArray("runtimeLoaded", file.RuntimeLoaded);
+        json.Property("minimumGlibc", file.MinimumGlibc);
+        if (elf is not null)
+        {
+            json.StringArray("rpath", elf.Rpath);
+            json.StringArray("runpath", elf.Runpath);
+            json.Property("stripped", elf.Stripped);
+        }
+
+        json.Property("verdict", file.Verdict);
+        if (file.IgnoredReason is not null)
+        {
+            json.Property("ignoredReason", file.IgnoredReason);
+        }
+
+        if (file.Error is not null)
+        {
+            json.Property("error", file.Error);
+            if (file.ErrorOffset is { } offset)
+            {
+                json.Property("errorOffset", offset);
+            }
+        }
+
+        json.EndObject();
+    }
+
+    private static void WriteFinding(JsonWriter json, Finding finding)
+    {
+        json.StartObject();
+        json.Property("code", finding.Code);
+        json.Property("severity", SeverityName(finding.Severity));
+        json.Property("file", finding.File);
+        json.Property("library", finding.Library);
+        json.Property("rule", finding.Rule);
+        json.Property("message", finding.Message);
+        json.Property("fix", finding.Fix);
+        json.Property("help", HelpPath(finding.Code));
+        json.EndObject();
+    }
+
+    /// <summary>error, warning or info.</summary>
+    public static string SeverityName(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => "error",
+        FindingSeverity.Warning => "warning",
+        _ => "info",
+    };
+
+    /// <summary>The help page of a code, relative to the repository root.</summary>
+    public static string HelpPath(string code) => "docs/diagnostics/" + code + ".md";
+}

@@ -1,0 +1,361 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using StaticLink.Core.Elf;
+
+namespace StaticLink.Core.Scanning;
+
+/// <summary>
+/// Turns an output directory (or an explicit list of its files) into facts per native file: ELF recognised by its
+/// magic, never by its name; read once; unreadable files become error entries, never exceptions.
+/// </summary>
+public sealed class OutputScanner
+{
+    private const uint SectionNoBits = 8;
+    private readonly Func<string, ElfInspection> _inspect;
+
+    public OutputScanner()
+        : this(ElfReadOptions.Default)
+    {
+    }
+
+    /// <summary>
+    /// <see cref="ElfReadOptions.Summary"/> skips naming the symbols behind version needs, the costliest part of
+    /// reading a large library; only version limits (SL1004) need them.
+    /// </summary>
+    public OutputScanner(ElfReadOptions readOptions)
+        : this(path => ElfReader.Inspect(path, readOptions))
+    {
+    }
+
+    /// <summary>Lets tests put crafted facts behind real paths.</summary>
+    internal OutputScanner(Func<string, ElfInspection> inspect)
+    {
+        _inspect = inspect;
+    }
+
+    /// <summary>Scans every file under <paramref name="root"/>, or only <paramref name="files"/> when given (relative to the root or absolute).</summary>
+    public OutputScan Scan(string root, IReadOnlyList<string>? files = null)
+    {
+        string rootFull;
+        try
+        {
+            rootFull = Path.GetFullPath(string.IsNullOrWhiteSpace(root) ? "." : root);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException or System.Security.SecurityException)
+        {
+            return new OutputScan(root ?? string.Empty, [], 0, "the path is not valid: " + exception.Message);
+        }
+
+        var entries = new List<OutputFileWalker.Entry>();
+        var missing = new List<ScannedFile>();
+        if (files is not null)
+        {
+            CollectExplicit(rootFull, files, entries, missing);
+        }
+        else if (File.Exists(rootFull))
+        {
+            entries.Add(new OutputFileWalker.Entry(rootFull, Path.GetFileName(rootFull), null, false));
+            rootFull = Path.GetDirectoryName(rootFull) ?? rootFull;
+        }
+        else if (Directory.Exists(rootFull))
+        {
+            entries.AddRange(OutputFileWalker.Walk(rootFull));
+        }
+        else
+        {
+            return new OutputScan(rootFull, [], 0, "it does not exist");
+        }
+
+        return ScanEntries(rootFull, entries, missing);
+    }
+
+    private static void CollectExplicit(string rootFull, IReadOnlyList<string> files, List<OutputFileWalker.Entry> entries, List<ScannedFile> missing)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (string.IsNullOrWhiteSpace(file))
+            {
+                continue;
+            }
+
+            string full;
+            try
+            {
+                full = Path.GetFullPath(Path.IsPathRooted(file) ? file : Path.Combine(rootFull, file));
+            }
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                missing.Add(new ScannedFile { RelativePath = file.Replace('\\', '/'), FullPath = file, Error = "the path is not valid: " + exception.Message });
+                continue;
+            }
+
+            if (!seen.Add(full))
+            {
+                continue;
+            }
+
+            var relative = OutputFileWalker.RelativePath(rootFull, full);
+            if (Directory.Exists(full))
+            {
+                continue;
+            }
+
+            if (!File.Exists(full))
+            {
+                missing.Add(new ScannedFile { RelativePath = relative, FullPath = full, Error = "the file does not exist" });
+                continue;
+            }
+
+            entries.Add(new OutputFileWalker.Entry(full, relative, null, false));
+        }
+
+        entries.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+    }
+
+    private OutputScan ScanEntries(string rootFull, List<OutputFileWalker.Entry> entries, List<ScannedFile> missing)
+    {
+        // A link inside the output is another name of its target, not a second file: the loader finds the target
+        // through it, so its name counts when NEEDED entries are resolved.
+        var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var regular = new List<OutputFileWalker.Entry>();
+        foreach (var entry in entries)
+        {
+            if (!entry.IsLink || entry.LinkTarget == entry.FullPath)
+            {
+                regular.Add(entry);
+                continue;
+            }
+
+            if (entry.LinkTarget is null || !OutputFileWalker.IsInside(rootFull, entry.LinkTarget))
+            {
+                // Dangling, or leading out of the output: not part of what ships.
+                continue;
+            }
+
+            if (!aliases.TryGetValue(entry.LinkTarget, out var names))
+            {
+                names = [];
+                aliases.Add(entry.LinkTarget, names);
+            }
+
+            names.Add(Path.GetFileName(entry.FullPath));
+        }
+
+        var results = new List<ScannedFile>(missing);
+        foreach (var entry in regular)
+        {
+            aliases.TryGetValue(entry.FullPath, out var names);
+            var scanned = ScanFile(entry, names ?? []);
+            if (scanned is not null)
+            {
+                results.Add(scanned);
+            }
+        }
+
+        results.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        return new OutputScan(rootFull, results, regular.Count + missing.Count, null);
+    }
+
+    private ScannedFile? ScanFile(OutputFileWalker.Entry entry, IReadOnlyList<string> aliases)
+    {
+        long size = 0;
+        try
+        {
+            size = new FileInfo(entry.FullPath).Length;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return Error(entry, size, "the file could not be opened: " + exception.Message, null);
+        }
+
+        ElfInspection inspection;
+        try
+        {
+            inspection = _inspect(entry.FullPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ElfFormatException)
+        {
+            // Inspect promises not to throw; a broken promise must still not take the build down.
+            return Error(entry, size, exception.Message, (exception as ElfFormatException)?.Offset);
+        }
+
+        switch (inspection.Kind)
+        {
+            case ElfInspectionKind.Error:
+                return Error(entry, size, inspection.Error ?? "the file could not be read", inspection.ErrorOffset);
+            case ElfInspectionKind.NotElf:
+                return NamedLikeLibraryButNotElf(entry, size);
+        }
+
+        var elf = inspection.File!;
+        var isDebugSymbols = IsDebugSymbolsFile(elf);
+        var canLoad = !isDebugSymbols && (elf.Type == ElfFileType.Executable || elf.Type == ElfFileType.SharedObject);
+        IReadOnlyList<string> candidates = [];
+        IReadOnlyList<string> markers = [];
+        string? note = null;
+        if (canLoad)
+        {
+            var data = ReadOnlyDataScanner.Scan(entry.FullPath, elf, collectGlibcMarkers: elf.IsFullyStatic);
+            candidates = WithoutOwnNames(data.SonameStrings, elf, Path.GetFileName(entry.FullPath), aliases);
+            markers = data.GlibcMarkers;
+            note = data.Note;
+        }
+
+        return new ScannedFile
+        {
+            RelativePath = entry.RelativePath,
+            FullPath = entry.FullPath,
+            Size = size,
+            Elf = elf,
+            Aliases = aliases,
+            RuntimeLoadCandidates = candidates,
+            StaticGlibcMarkers = markers,
+            IsDebugSymbols = isDebugSymbols,
+            DataScanNote = note,
+        };
+    }
+
+    /// <summary>
+    /// objcopy --only-keep-debug (and NativeAOT's .dbg files) keep the headers but turn the loaded sections into
+    /// NOBITS: the program is elsewhere, so nothing of this file is ever loaded.
+    /// </summary>
+    internal static bool IsDebugSymbolsFile(ElfFile elf)
+    {
+        if (elf.IsDebugCompanion)
+        {
+            return true;
+        }
+
+        foreach (var name in new[] { ".text", ".dynamic", ".interp", ".dynstr" })
+        {
+            var section = elf.FindSection(name);
+            if (section is not null && section.Type == SectionNoBits)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> WithoutOwnNames(IReadOnlyList<string> strings, ElfFile elf, string fileName, IReadOnlyList<string> aliases)
+    {
+        var own = new HashSet<string>(elf.Needed, StringComparer.Ordinal) { fileName };
+        if (elf.Soname is not null)
+        {
+            own.Add(elf.Soname);
+        }
+
+        foreach (var alias in aliases)
+        {
+            own.Add(alias);
+        }
+
+        var result = new List<string>();
+        foreach (var text in strings)
+        {
+            if (!own.Contains(text))
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
+    }
+
+    private static ScannedFile Error(OutputFileWalker.Entry entry, long size, string reason, long? offset) => new()
+    {
+        RelativePath = entry.RelativePath,
+        FullPath = entry.FullPath,
+        Size = size,
+        Error = reason,
+        ErrorOffset = offset,
+    };
+
+    /// <summary>
+    /// A file named like a shared library that is not ELF makes the loader fail just like a truncated one; GNU ld
+    /// scripts (text files named libc.so on build machines) are the one legitimate exception.
+    /// </summary>
+    private static ScannedFile? NamedLikeLibraryButNotElf(OutputFileWalker.Entry entry, long size)
+    {
+        var name = Path.GetFileName(entry.FullPath);
+        if (!LooksLikeLibraryFileName(name))
+        {
+            return null;
+        }
+
+        var head = ReadHead(entry.FullPath, 256);
+        if (head is null || IsLinkerScript(head))
+        {
+            return null;
+        }
+
+        var reason = size < 4
+            ? string.Format(CultureInfo.InvariantCulture, "named like a shared library but only {0} bytes long, too short for an ELF header", size)
+            : "named like a shared library but it is not an ELF file (no ELF magic)";
+        return Error(entry, size, reason, 0);
+    }
+
+    internal static bool LooksLikeLibraryFileName(string name)
+    {
+        if (name.EndsWith(".so", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var index = name.IndexOf(".so.", StringComparison.Ordinal);
+        if (index <= 0)
+        {
+            return false;
+        }
+
+        for (var position = index + 4; position < name.Length; position++)
+        {
+            if (!(char.IsDigit(name[position]) || name[position] == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string? ReadHead(string path, int count)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var buffer = new byte[count];
+            var total = 0;
+            while (total < count)
+            {
+                var read = stream.Read(buffer, total, count - total);
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return Encoding.ASCII.GetString(buffer, 0, total);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsLinkerScript(string head)
+    {
+        var text = head.TrimStart();
+        return text.StartsWith("/*", StringComparison.Ordinal)
+            || text.StartsWith("INPUT", StringComparison.Ordinal)
+            || text.StartsWith("GROUP", StringComparison.Ordinal)
+            || text.StartsWith("OUTPUT_FORMAT", StringComparison.Ordinal);
+    }
+}

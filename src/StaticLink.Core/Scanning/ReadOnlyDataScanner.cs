@@ -1,0 +1,301 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using StaticLink.Core.Elf;
+
+namespace StaticLink.Core.Scanning;
+
+/// <summary>
+/// Finds dlopen candidates: the sonames a program passes to dlopen live as NUL-terminated strings in its read-only
+/// data, where ldd and readelf -d never look. Reads only the .rodata sections (or, without section headers, the
+/// read-only PT_LOAD segments) through a fixed buffer, with a bound on the bytes read per file.
+/// </summary>
+public static class ReadOnlyDataScanner
+{
+    /// <summary>Read at most this many bytes of read-only data per file; enough for any runtime library seen so far.</summary>
+    public const long MaximumBytesPerFile = 64L * 1024 * 1024;
+
+    /// <summary>Strings only glibc carries; in a fully static file they prove glibc was linked in.</summary>
+    public static IReadOnlyList<string> GlibcMarkerStrings { get; } = ["/etc/nsswitch.conf", "GLIBC_TUNABLES", "libnss_", "gconv-modules"];
+
+    private const uint ProgramLoad = 1;
+    private const uint SegmentExecutable = 1;
+    private const uint SegmentWritable = 2;
+    private const uint SectionNoBits = 8;
+    private const int BufferSize = 64 * 1024;
+
+    // Long enough for any marker inside a longer message; longer strings are only checked on their first bytes.
+    private const int KeptStringBytes = 512;
+
+    public static ReadOnlyDataScan Scan(string path, ElfFile file, bool collectGlibcMarkers)
+    {
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        var regions = FindRegions(file);
+        var state = new ScanState(collectGlibcMarkers);
+        string? note = null;
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            var buffer = new byte[BufferSize];
+            long budget = MaximumBytesPerFile;
+            foreach (var (offset, size) in regions)
+            {
+                if (budget <= 0)
+                {
+                    note = string.Format(CultureInfo.InvariantCulture, "read-only data scan stopped after {0} bytes", MaximumBytesPerFile);
+                    break;
+                }
+
+                var length = Math.Min(size, budget);
+                budget -= length;
+                ScanRegion(stream, buffer, offset, length, state);
+            }
+        }
+        catch (IOException exception)
+        {
+            note = "read-only data could not be read: " + exception.Message;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            note = "read-only data could not be read: " + exception.Message;
+        }
+
+        // Markers in their canonical order, whatever the file's layout: messages quoting them stay stable.
+        var markers = new List<string>();
+        foreach (var marker in GlibcMarkerStrings)
+        {
+            if (state.Markers.Contains(marker))
+            {
+                markers.Add(marker);
+            }
+        }
+
+        return new ReadOnlyDataScan(state.Sonames, markers, note);
+    }
+
+    /// <summary>The (offset, size) file ranges to scan, clipped to the file, in file order.</summary>
+    public static IReadOnlyList<(long Offset, long Size)> FindRegions(ElfFile file)
+    {
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
+        var regions = new List<(long Offset, long Size)>();
+        foreach (var section in file.Sections)
+        {
+            if (section.Type != SectionNoBits && section.Name.StartsWith(".rodata", StringComparison.Ordinal))
+            {
+                AddClipped(regions, section.Offset, section.Size, file.Length);
+            }
+        }
+
+        if (regions.Count == 0)
+        {
+            // No section headers (sstrip) or no .rodata: read-only, non-executable segments hold the constants
+            // with -z separate-code; older layouts keep them in the text segment, the only read-only one left.
+            AddSegments(regions, file, excludeExecutable: true);
+            if (regions.Count == 0)
+            {
+                AddSegments(regions, file, excludeExecutable: false);
+            }
+        }
+
+        regions.Sort((left, right) => left.Offset.CompareTo(right.Offset));
+        return regions;
+    }
+
+    private static void AddSegments(List<(long Offset, long Size)> regions, ElfFile file, bool excludeExecutable)
+    {
+        foreach (var header in file.ProgramHeaders)
+        {
+            if (header.Type != ProgramLoad || (header.Flags & SegmentWritable) != 0)
+            {
+                continue;
+            }
+
+            if (excludeExecutable && (header.Flags & SegmentExecutable) != 0)
+            {
+                continue;
+            }
+
+            AddClipped(regions, header.Offset, header.FileSize, file.Length);
+        }
+    }
+
+    private static void AddClipped(List<(long Offset, long Size)> regions, ulong offset, ulong size, long fileLength)
+    {
+        if (size == 0 || fileLength <= 0 || offset >= (ulong)fileLength)
+        {
+            return;
+        }
+
+        var available = (ulong)fileLength - offset;
+        var clipped = size < available ? size : available;
+        regions.Add(((long)offset, (long)clipped));
+    }
+
+    private static void ScanRegion(FileStream stream, byte[] buffer, long offset, long length, ScanState state)
+    {
+        stream.Seek(offset, SeekOrigin.Begin);
+        state.StartString();
+        var remaining = length;
+        while (remaining > 0)
+        {
+            var wanted = (int)Math.Min(buffer.Length, remaining);
+            var read = stream.Read(buffer, 0, wanted);
+            if (read <= 0)
+            {
+                break;
+            }
+
+            remaining -= read;
+
+            // Array.IndexOf on bytes is vectorised: the scan costs little more than the read itself.
+            var start = 0;
+            while (start < read)
+            {
+                var nul = Array.IndexOf(buffer, (byte)0, start, read - start);
+                if (nul < 0)
+                {
+                    state.Append(buffer, start, read - start);
+                    break;
+                }
+
+                state.Append(buffer, start, nul - start);
+                state.EndString();
+                start = nul + 1;
+            }
+        }
+
+        // A string running into the region's end is not NUL-terminated: not a C string the program can pass.
+        state.StartString();
+    }
+
+    private sealed class ScanState
+    {
+        private static readonly byte[][] MarkerBytes = CreateMarkerBytes();
+        private readonly bool _collectMarkers;
+        private readonly byte[] _current = new byte[KeptStringBytes];
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+        private readonly bool[] _markerFound = new bool[MarkerBytes.Length];
+        private int _length;
+        private int _markersLeft;
+
+        public ScanState(bool collectMarkers)
+        {
+            _collectMarkers = collectMarkers;
+            _markersLeft = collectMarkers ? MarkerBytes.Length : 0;
+        }
+
+        public List<string> Sonames { get; } = [];
+
+        public List<string> Markers { get; } = [];
+
+        public void StartString() => _length = 0;
+
+        public void Append(byte[] bytes, int start, int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            if (_length < _current.Length)
+            {
+                Buffer.BlockCopy(bytes, start, _current, _length, Math.Min(count, _current.Length - _length));
+            }
+
+            // Counting past the kept bytes tells over-long strings apart from sonames.
+            _length = (int)Math.Min(int.MaxValue, (long)_length + count);
+        }
+
+        public void EndString()
+        {
+            if (_length >= 7 && _length <= SonameText.MaximumLength
+                && _current[0] == (byte)'l' && _current[1] == (byte)'i' && _current[2] == (byte)'b')
+            {
+                var text = AsciiSoname(_length);
+                if (text is not null && SonameText.LooksLikeSoname(text) && _seen.Add(text))
+                {
+                    Sonames.Add(text);
+                }
+            }
+
+            if (_markersLeft > 0 && _length >= 7)
+            {
+                var kept = Math.Min(_length, _current.Length);
+                for (var marker = 0; marker < MarkerBytes.Length; marker++)
+                {
+                    if (!_markerFound[marker] && Contains(_current, kept, MarkerBytes[marker]))
+                    {
+                        _markerFound[marker] = true;
+                        _markersLeft--;
+                        Markers.Add(GlibcMarkerStrings[marker]);
+                    }
+                }
+            }
+
+            _length = 0;
+        }
+
+        private string? AsciiSoname(int length)
+        {
+            for (var index = 0; index < length; index++)
+            {
+                if (!SonameText.IsSonameCharacter((char)_current[index]))
+                {
+                    return null;
+                }
+            }
+
+            return Encoding.ASCII.GetString(_current, 0, length);
+        }
+
+        private static bool Contains(byte[] haystack, int length, byte[] needle)
+        {
+            var last = length - needle.Length;
+            for (var start = 0; start <= last; start++)
+            {
+                if (haystack[start] != needle[0])
+                {
+                    continue;
+                }
+
+                var match = true;
+                for (var index = 1; index < needle.Length; index++)
+                {
+                    if (haystack[start + index] != needle[index])
+                    {
+                        match = false;
+                        break;
+                    }
+                }
+
+                if (match)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static byte[][] CreateMarkerBytes()
+        {
+            var markers = new byte[GlibcMarkerStrings.Count][];
+            for (var index = 0; index < markers.Length; index++)
+            {
+                markers[index] = Encoding.ASCII.GetBytes(GlibcMarkerStrings[index]);
+            }
+
+            return markers;
+        }
+    }
+}

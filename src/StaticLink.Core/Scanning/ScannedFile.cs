@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using StaticLink.Core.Elf;
+
+namespace StaticLink.Core.Scanning;
+
+/// <summary>The facts the scanner gathered for one file of the output, before any policy looks at them.</summary>
+public sealed class ScannedFile
+{
+    /// <summary>Path relative to the scanned root, with '/' separators.</summary>
+    public required string RelativePath { get; init; }
+
+    public required string FullPath { get; init; }
+
+    public long Size { get; init; }
+
+    /// <summary>Null when the file could not be read; see <see cref="Error"/>.</summary>
+    public ElfFile? Elf { get; init; }
+
+    public string? Error { get; init; }
+
+    public long? ErrorOffset { get; init; }
+
+    /// <summary>Other names the file is reachable by inside the output (symbolic links to it).</summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// Soname-like strings of the read-only data (dlopen candidates), minus the file's own NEEDED and SONAME,
+    /// in the order found.
+    /// </summary>
+    public IReadOnlyList<string> RuntimeLoadCandidates { get; init; } = [];
+
+    /// <summary>glibc-only strings found in a fully static file (e.g. /etc/nsswitch.conf); empty otherwise.</summary>
+    public IReadOnlyList<string> StaticGlibcMarkers { get; init; } = [];
+
+    /// <summary>A separate debug-symbols file (objcopy --only-keep-debug, NativeAOT's .dbg): nothing of it is loaded.</summary>
+    public bool IsDebugSymbols { get; init; }
+
+    /// <summary>Where the read-only data scan stopped short (a bound was hit or a read failed); null when complete.</summary>
+    public string? DataScanNote { get; init; }
+
+    /// <summary>The file's own name (last path part).</summary>
+    public string FileName
+    {
+        get
+        {
+            var slash = RelativePath.LastIndexOf('/');
+            return slash < 0 ? RelativePath : RelativePath.Substring(slash + 1);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Linq;
+using StaticLink.Core.Policy;
+
+namespace StaticLink.Core.Tests.Policy;
+
+public class ConfigurationTests
+{
+    [TestCase("linux-x64", "glibc-portable")]
+    [TestCase("linux-arm64", "glibc-portable")]
+    [TestCase("linux-musl-x64", "musl-portable")]
+    [TestCase("linux-musl-arm64", "musl-portable")]
+    [TestCase("alpine.3.18-x64", "musl-portable")]
+    [TestCase("ubuntu.22.04-x64", "glibc-portable")]
+    public void The_default_policy_follows_the_rid(string rid, string policy)
+    {
+        var rules = RuleSetBuilder.Build(Facts.Options(rid));
+
+        Assert.That(rules.Policy.Name, Is.EqualTo(policy));
+        Assert.That(rules.Problems, Is.Empty);
+    }
+
+    [TestCase("linux-x64", "ld-linux-x86-64.so.2")]
+    [TestCase("linux-arm64", "ld-linux-aarch64.so.1")]
+    [TestCase("linux-arm", "ld-linux-armhf.so.3")]
+    [TestCase("linux-x86", "ld-linux.so.2")]
+    [TestCase("linux-musl-x64", "ld-musl-x86_64.so.1")]
+    [TestCase("linux-musl-arm64", "ld-musl-aarch64.so.1")]
+    [TestCase("linux-musl-arm", "ld-musl-armhf.so.1")]
+    public void Each_architecture_has_its_loader(string rid, string loader)
+    {
+        var rules = RuleSetBuilder.Build(Facts.Options(rid));
+
+        Assert.That(rules.Policy.AllowedInterpreters, Does.Contain(loader));
+        Assert.That(rules.Policy.AllowsLibrary(loader), Is.True);
+    }
+
+    [TestCase("linux-musl-x64", "libc.musl-x86_64.so.1")]
+    [TestCase("linux-musl-arm64", "libc.musl-aarch64.so.1")]
+    [TestCase("linux-musl-arm", "libc.musl-armv7.so.1")]
+    [TestCase("linux-musl-x86", "libc.musl-x86.so.1")]
+    public void Musl_policies_know_alpines_libc_names(string rid, string libc)
+    {
+        Assert.That(RuleSetBuilder.Build(Facts.Options(rid)).Policy.AllowsLibrary(libc), Is.True);
+    }
+
+    [Test]
+    public void Every_bad_value_is_one_SL1007_finding_and_the_check_goes_on()
+    {
+        var options = new CheckOptions
+        {
+            Root = "/output",
+            RuntimeIdentifier = "linux-x64",
+            PolicyName = "portable-ish",
+            MaxGlibcVersion = "2.x",
+            MaxVersions = [new VersionLimit("", "1.0"), new VersionLimit("GLIBCXX", "three")],
+            Allow = [new LibraryRule(""), new LibraryRule("  "), new LibraryRule("/usr/lib/libz.so.1"), new LibraryRule("libgood.so.1")],
+            Deny = [new LibraryRule("")],
+            Ignore = [new IgnoreRule("")],
+        };
+
+        var report = Facts.Check(options, Facts.File("libapp.so", Facts.Library("libapp.so", "libgood.so.1", "libc.so.6")));
+
+        var problems = report.WithCode(DiagnosticCodes.InvalidConfiguration);
+        Assert.That(problems, Has.Count.EqualTo(9));
+        Assert.That(problems.Select(problem => problem.Severity), Is.All.EqualTo(FindingSeverity.Error));
+        Assert.That(problems[0].Message, Is.EqualTo(
+            "StaticLinkPolicy 'portable-ish' is not a built-in policy (glibc-portable, musl-portable, static); checking with glibc-portable for linux-x64 instead. "
+            + "Set StaticLinkPolicy to one of glibc-portable, musl-portable, static."));
+        Assert.That(problems[1].Message, Is.EqualTo("StaticLinkMaxGlibcVersion '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove StaticLinkMaxGlibcVersion."));
+        Assert.That(problems[2].Message, Does.StartWith("StaticLinkMaxVersion has an empty or invalid prefix ''"));
+        Assert.That(problems[3].Message, Does.StartWith("StaticLinkMaxVersion for GLIBCXX has 'three', which is not a version."));
+        Assert.That(problems[4].Message, Is.EqualTo("StaticLinkAllow has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+        Assert.That(problems[5].Rule, Is.EqualTo("StaticLinkAllow"));
+        Assert.That(problems[6].Message, Does.Contain("contains a path separator").And.Contain("e.g. libz.so.1"));
+        Assert.That(problems[7].Rule, Is.EqualTo("StaticLinkDeny"));
+        Assert.That(problems[8].Rule, Is.EqualTo("StaticLinkIgnore"));
+
+        // The valid allow rule still works and the file is still checked.
+        Assert.That(report.FileNamed("libapp.so").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.PolicyName, Is.EqualTo("glibc-portable"));
+    }
+
+    [TestCase("win-x64", "is not a Linux RID")]
+    [TestCase("osx-arm64", "is not a Linux RID")]
+    [TestCase("", "No runtime identifier was given")]
+    [TestCase("linux-bionic-arm64", "Android (bionic)")]
+    public void A_rid_that_cannot_be_checked_is_one_finding_and_nothing_is_scanned(string rid, string expected)
+    {
+        var report = PublishChecker.Check(new CheckOptions { Root = "/nonexistent-output", RuntimeIdentifier = rid });
+
+        var finding = report.Findings.Single();
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
+        Assert.That(finding.Message, Does.Contain(expected));
+        Assert.That(report.Files, Is.Empty);
+    }
+
+    [Test]
+    public void An_unknown_architecture_is_reported_and_architecture_checks_are_skipped()
+    {
+        var elf = Facts.Library("libx.so", "libc.so.6", "ld-linux-aarch64.so.1");
+        elf.Machine = StaticLink.Core.Elf.ElfMachine.Mips;
+
+        var report = Facts.Check("linux-mips64", Facts.File("libx.so", elf));
+
+        Assert.That(report.Findings.Single().Message, Does.Contain("The architecture 'mips64' of runtime identifier 'linux-mips64' is not one StaticLink knows"));
+    }
+
+    [Test]
+    public void A_missing_root_is_a_configuration_error_not_an_exception()
+    {
+        var report = PublishChecker.Check(new CheckOptions { Root = "/nonexistent/output/dir", RuntimeIdentifier = "linux-x64" });
+
+        var finding = report.Findings.Single();
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
+        Assert.That(finding.Message, Does.StartWith("The output to check, '/nonexistent/output/dir', cannot be scanned: it does not exist."));
+    }
+
+    [Test]
+    public void The_policy_name_is_case_insensitive_and_static_keeps_the_rids_libc()
+    {
+        var rules = RuleSetBuilder.Build(new CheckOptions { Root = ".", RuntimeIdentifier = "linux-musl-arm64", PolicyName = " Static " });
+
+        Assert.That(rules.Policy.Name, Is.EqualTo("static"));
+        Assert.That(rules.Policy.RequiresFullyStatic, Is.True);
+        Assert.That(rules.Policy.ExpectedLibc, Is.EqualTo(StaticLink.Core.Elf.LibcFlavor.Musl));
+    }
+}
