@@ -42,12 +42,13 @@ internal sealed class NativeBuild : IDisposable
         };
         start.ArgumentList.Add("-o");
         start.ArgumentList.Add(outputPath);
+
+        // The source comes before the flags, so that a library given as a flag resolves the source's references.
+        start.ArgumentList.Add(sourcePath);
         foreach (var flag in flags)
         {
             start.ArgumentList.Add(flag);
         }
-
-        start.ArgumentList.Add(sourcePath);
         var (exitCode, _, error) = Run(start);
         Assert.That(exitCode, Is.Zero, $"{compiler} {string.Join(' ', flags)} failed: {error}");
         return outputPath;
