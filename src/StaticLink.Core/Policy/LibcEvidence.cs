@@ -21,7 +21,7 @@ public sealed class LibcEvidence
     {
     }
 
-    /// <summary>Human-readable facts that show glibc, e.g. "NEEDED libc.so.6".</summary>
+    /// <summary>Human-readable facts that show glibc, e.g. "NEEDED libm.so.6, libc.so.6"; one entry per kind of fact.</summary>
     public IReadOnlyList<string> Glibc { get; private set; } = [];
 
     /// <summary>Human-readable facts that show musl.</summary>
@@ -60,19 +60,22 @@ public sealed class LibcEvidence
             }
         }
 
+        var glibcNeeded = new List<string>();
+        var muslNeeded = new List<string>();
         foreach (var needed in file.Needed)
         {
             if (IsGlibcLibrary(needed))
             {
-                glibc.Add("NEEDED " + needed);
-                glibcNames.Add(needed);
+                glibcNeeded.Add(needed);
             }
             else if (IsMuslLibrary(needed) && !(needed == "libc.so" && file.FindSection(".note.android.ident") is not null))
             {
-                musl.Add("NEEDED " + needed);
-                muslNames.Add(needed);
+                muslNeeded.Add(needed);
             }
         }
+
+        AddNeeded(glibcNeeded, glibc, glibcNames);
+        AddNeeded(muslNeeded, musl, muslNames);
 
         string? newestGlibc = null;
         VersionNumber? newest = null;
@@ -106,6 +109,29 @@ public sealed class LibcEvidence
         }
 
         return new LibcEvidence { Glibc = glibc, Musl = musl, GlibcNames = glibcNames, MuslNames = muslNames };
+    }
+
+    /// <summary>The C library itself when it is among the names, so findings name libc.so.6 rather than libm.so.6.</summary>
+    public static string? MainLibrary(IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (name == "libc.so.6" || name == "libc.so" || name.StartsWith("libc.musl-", StringComparison.Ordinal))
+            {
+                return name;
+            }
+        }
+
+        return names.Count > 0 ? names[0] : null;
+    }
+
+    private static void AddNeeded(List<string> needed, List<string> facts, List<string> names)
+    {
+        if (needed.Count > 0)
+        {
+            facts.Add("NEEDED " + string.Join(", ", needed));
+            names.AddRange(needed);
+        }
     }
 
     /// <summary>ld-linux-*.so.N, ld64.so.N (s390x, ppc64) and ld.so.1 (32-bit PowerPC, MIPS) are glibc's loaders.</summary>

@@ -98,12 +98,12 @@ public sealed partial class PolicyEvaluator
         }
 
         var expected = Policy.ExpectedLibc == LibcFlavor.Musl ? "musl" : "glibc";
-        var library = names.Count > 0 ? names[0] : null;
+        var library = LibcEvidence.MainLibrary(names);
         findings.Add(new Finding(
             DiagnosticCodes.LibcMismatch,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is built for {built} ({string.Join(", ", facts)}), but policy {Policy.DisplayName} is for {expected}: "
+            $"{file.RelativePath} is built for {built} ({string.Join("; ", facts)}), but policy {Policy.DisplayName} is for {expected}: "
             + $"it will not load on a {expected} system. {fix}",
             library,
             Policy.DisplayName,

@@ -34,7 +34,7 @@ public class LibraryPolicyTests
         Assert.That(mismatch, Has.Count.EqualTo(1));
         Assert.That(mismatch[0].Library, Is.EqualTo("libc.so.6"));
         Assert.That(mismatch[0].Message, Does.StartWith(
-            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6, version need GLIBC_2.14), but policy musl-portable (linux-musl-x64) is for musl"));
+            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6; version need GLIBC_2.14), but policy musl-portable (linux-musl-x64) is for musl"));
         Assert.That(mismatch[0].Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
 
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
@@ -131,8 +131,21 @@ public class LibraryPolicyTests
 
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.LibcMismatch));
-        Assert.That(finding.Message, Does.StartWith("tool is built for musl (interpreter /lib/ld-musl-x86_64.so.1, NEEDED libc.so), but policy glibc-portable (linux-x64) is for glibc"));
+        Assert.That(finding.Message, Does.StartWith("tool is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so), but policy glibc-portable (linux-x64) is for glibc"));
         Assert.That(finding.Message, Does.Contain("or publish for linux-musl-x64 instead."));
+    }
+
+    [Test]
+    public void The_libc_mismatch_lists_every_glibc_library_and_names_libc_itself()
+    {
+        var elf = Facts.Library("libMonoPosixHelper.so", "libz.so.1", "libm.so.6", "librt.so.1", "libc.so.6");
+
+        var report = Facts.Check("linux-musl-x64", Facts.File("libMonoPosixHelper.so", elf));
+
+        var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
+        Assert.That(finding.Message, Does.StartWith("libMonoPosixHelper.so is built for glibc (NEEDED libm.so.6, librt.so.1, libc.so.6), but"));
+        Assert.That(finding.Library, Is.EqualTo("libc.so.6"));
+        Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single().Library, Is.EqualTo("libz.so.1"));
     }
 
     [Test]

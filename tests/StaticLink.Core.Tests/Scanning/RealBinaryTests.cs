@@ -59,7 +59,7 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-musl-x64");
 
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
-        Assert.That(finding.Message, Does.StartWith("app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2, NEEDED libc.so.6, version need GLIBC_2.34), but policy musl-portable (linux-musl-x64) is for musl"));
+        Assert.That(finding.Message, Does.StartWith("app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but policy musl-portable (linux-musl-x64) is for musl"));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
@@ -74,7 +74,7 @@ public class RealBinaryTests
 
         Assert.That(musl.HasErrors, Is.False);
         Assert.That(musl.Files.Single().Libc, Is.EqualTo("musl"));
-        Assert.That(glibc.WithCode(DiagnosticCodes.LibcMismatch).Single().Message, Does.StartWith("app is built for musl (interpreter /lib/ld-musl-x86_64.so.1, NEEDED libc.so)"));
+        Assert.That(glibc.WithCode(DiagnosticCodes.LibcMismatch).Single().Message, Does.StartWith("app is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so)"));
     }
 
     [Test]

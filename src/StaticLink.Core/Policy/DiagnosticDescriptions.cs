@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>A one-line title per diagnostic code, for rule tables (SARIF), help output and the docs index.</summary>
+public static class DiagnosticDescriptions
+{
+    private static readonly Dictionary<string, (string Name, string Title)> Descriptions = new()
+    {
+        [DiagnosticCodes.UnexpectedLibrary] = ("UnexpectedLibrary", "A file needs a shared library that is neither bundled nor allowed by the policy."),
+        [DiagnosticCodes.LibcMismatch] = ("LibcMismatch", "A file is built for the other C library (glibc in a musl output, or musl in a glibc output)."),
+        [DiagnosticCodes.NotFullyStatic] = ("NotFullyStatic", "The static policy requires fully static files, and this one has an interpreter or NEEDED entries."),
+        [DiagnosticCodes.SymbolVersionTooNew] = ("SymbolVersionTooNew", "A file needs a symbol version newer than the limit (e.g. GLIBC_2.34 above 2.28)."),
+        [DiagnosticCodes.ArchitectureMismatch] = ("ArchitectureMismatch", "A file's architecture or class does not match the runtime identifier."),
+        [DiagnosticCodes.DeniedLibrary] = ("DeniedLibrary", "A file needs a library that a deny rule forbids."),
+        [DiagnosticCodes.InvalidConfiguration] = ("InvalidConfiguration", "A setting, item or rules file value is invalid."),
+        [DiagnosticCodes.UnreadableFile] = ("UnreadableFile", "A native file could not be read (truncated, malformed, not ELF)."),
+        [DiagnosticCodes.RuntimeLoadedLibrary] = ("RuntimeLoadedLibrary", "A file may load a library at run time with dlopen that is neither bundled nor allowed."),
+        [DiagnosticCodes.StaticGlibcNss] = ("StaticGlibcNss", "A statically linked glibc still loads NSS and iconv modules at run time."),
+        [DiagnosticCodes.UnsafeRunPath] = ("UnsafeRunPath", "RPATH or RUNPATH is absolute, empty or relative to the working directory."),
+        [DiagnosticCodes.OptionalRuntimeComponent] = ("OptionalRuntimeComponent", "An optional part of the .NET runtime needs a library the target may lack (e.g. the LTTng provider)."),
+    };
+
+    /// <summary>Every code, in order.</summary>
+    public static IReadOnlyList<string> Codes { get; } =
+    [
+        DiagnosticCodes.UnexpectedLibrary,
+        DiagnosticCodes.LibcMismatch,
+        DiagnosticCodes.NotFullyStatic,
+        DiagnosticCodes.SymbolVersionTooNew,
+        DiagnosticCodes.ArchitectureMismatch,
+        DiagnosticCodes.DeniedLibrary,
+        DiagnosticCodes.InvalidConfiguration,
+        DiagnosticCodes.UnreadableFile,
+        DiagnosticCodes.RuntimeLoadedLibrary,
+        DiagnosticCodes.StaticGlibcNss,
+        DiagnosticCodes.UnsafeRunPath,
+        DiagnosticCodes.OptionalRuntimeComponent,
+    ];
+
+    /// <summary>e.g. "UnexpectedLibrary"; the code itself when unknown.</summary>
+    public static string Name(string code) => Descriptions.TryGetValue(code, out var description) ? description.Name : code;
+
+    public static string Title(string code) => Descriptions.TryGetValue(code, out var description) ? description.Title : code;
+
+    /// <summary>The default severity: SL1xxx errors, SL2xxx warnings, SL3xxx information.</summary>
+    public static FindingSeverity DefaultSeverity(string code) =>
+        code.StartsWith("SL1", System.StringComparison.Ordinal) ? FindingSeverity.Error
+        : code.StartsWith("SL2", System.StringComparison.Ordinal) ? FindingSeverity.Warning
+        : FindingSeverity.Info;
+}
