@@ -6,8 +6,8 @@ using System.IO.Enumeration;
 namespace StaticLink.Cli;
 
 /// <summary>
-/// Expands the paths given on the command line into the files to inspect, lazily, so that a large tree streams.
-/// A named path is taken as it is (a symlink is followed; a missing path becomes the reader's error answer).
+/// Lists the files to inspect, lazily, so that a large tree streams. A named path is taken as it is (a symlink is
+/// followed; a missing path becomes the reader's error answer) unless it is a directory, which is walked.
 /// Inside a directory only regular files are listed: a directory's files first, then its subdirectories, each in
 /// ordinal name order. Symlinks inside a directory are skipped, so a link back up the tree cannot loop and a library
 /// reached through its versioned name and its links is reported once.
@@ -22,42 +22,8 @@ internal static class InputPaths
         ReturnSpecialDirectories = false,
     };
 
-    public static IEnumerable<InputFile> Expand(IEnumerable<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            if (Directory.Exists(path))
-            {
-                foreach (var file in Walk(path))
-                {
-                    yield return file;
-                }
-            }
-            else
-            {
-                yield return new InputFile(path, null);
-            }
-        }
-    }
-
-    /// <summary>One path per line; a trailing CR and blank lines are dropped. The caller owns the reader.</summary>
-    public static IEnumerable<string> ReadList(TextReader list)
-    {
-        while (list.ReadLine() is { } line)
-        {
-            if (line.Length > 0 && line[^1] == '\r')
-            {
-                line = line[..^1];
-            }
-
-            if (line.Length > 0)
-            {
-                yield return line;
-            }
-        }
-    }
-
-    private static IEnumerable<InputFile> Walk(string root)
+    /// <summary>The files under a directory named on the command line (the caller found it is a directory).</summary>
+    public static IEnumerable<InputFile> Walk(string root)
     {
         var pending = new Stack<string>();
         pending.Push(root);
@@ -93,6 +59,23 @@ internal static class InputPaths
             for (var i = subdirectories.Count - 1; i >= 0; i--)
             {
                 pending.Push(subdirectories[i]);
+            }
+        }
+    }
+
+    /// <summary>One path per line; a trailing CR and blank lines are dropped. The caller owns the reader.</summary>
+    public static IEnumerable<string> ReadList(TextReader list)
+    {
+        while (list.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[^1] == '\r')
+            {
+                line = line[..^1];
+            }
+
+            if (line.Length > 0)
+            {
+                yield return line;
             }
         }
     }

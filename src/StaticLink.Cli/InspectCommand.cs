@@ -34,30 +34,44 @@ internal static class InspectCommand
                 named = Concat(paths, InputPaths.ReadList(list ?? input));
             }
 
-            return Inspect(InputPaths.Expand(named), arguments, output, error);
+            return Inspect(named, arguments, output, error);
         }
     }
 
-    private static int Inspect(IEnumerable<InputFile> files, InspectArguments arguments, TextWriter output, TextWriter error)
+    private static int Inspect(IEnumerable<string> named, InspectArguments arguments, TextWriter output, TextWriter error)
     {
         InspectWriter writer = arguments.Format == OutputFormat.Json ? new InspectJsonWriter(output) : new InspectTextWriter(output);
         var statistics = arguments.Stats ? InspectStatistics.Start() : null;
         var unreadable = false;
         writer.StartDocument();
-        foreach (var file in files)
+        foreach (var path in named)
         {
-            var inspection = file.Error is null
-                ? ElfReader.Inspect(file.Path, ElfReadOptions.Summary)
-                : ElfInspection.ForError(file.Path, file.Error);
-            unreadable |= inspection.Kind == ElfInspectionKind.Error;
-            statistics?.Count(inspection);
-            writer.Write(inspection);
+            // Opening first and asking "is it a directory?" only when that fails saves a stat call per listed file.
+            var inspection = ElfReader.Inspect(path, ElfReadOptions.Summary);
+            if (inspection.Kind == ElfInspectionKind.Error && Directory.Exists(path))
+            {
+                foreach (var file in InputPaths.Walk(path))
+                {
+                    Report(file.Error is null ? ElfReader.Inspect(file.Path, ElfReadOptions.Summary) : ElfInspection.ForError(file.Path, file.Error));
+                }
+
+                continue;
+            }
+
+            Report(inspection);
         }
 
         writer.EndDocument();
         output.Flush();
         statistics?.Report(error);
         return unreadable ? ExitCodes.Unreadable : ExitCodes.Success;
+
+        void Report(ElfInspection inspection)
+        {
+            unreadable |= inspection.Kind == ElfInspectionKind.Error;
+            statistics?.Count(inspection);
+            writer.Write(inspection);
+        }
     }
 
     private static IEnumerable<string> Concat(IEnumerable<string> first, IEnumerable<string> second)
