@@ -80,5 +80,8 @@ internal static class Facts
     public static IReadOnlyList<Finding> WithCode(this CheckReport report, string code) =>
         report.Findings.Where(finding => finding.Code == code).ToList();
 
+    public static IReadOnlyList<string> WithCodeFiles(this CheckReport report, string code) =>
+        report.Findings.Where(finding => finding.Code == code).Select(finding => finding.File!).ToList();
+
     public static FileReport FileNamed(this CheckReport report, string path) => report.Files.Single(file => file.Path == path);
 }
