@@ -171,7 +171,7 @@ step_publish() {
   version="${version#StaticLink.Sdk.}"
   # Outside the repository, so that its Directory.Build.props and central package versions do not apply.
   work="$(mktemp -d)"
-  trap 'rm -rf "$work"' RETURN
+  trap 'rm -rf "$work"; trap - RETURN' RETURN
   cp "$root/global.json" "$work/"
   cat >"$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
