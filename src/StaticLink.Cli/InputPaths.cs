@@ -14,6 +14,8 @@ namespace StaticLink.Cli;
 /// </summary>
 internal static class InputPaths
 {
+    private const long ElfMagicLength = 4;
+
     private static readonly EnumerationOptions ListOneLevel = new()
     {
         RecurseSubdirectories = false,
@@ -52,7 +54,7 @@ internal static class InputPaths
                 }
                 else
                 {
-                    yield return new InputFile(entry.Path, null);
+                    yield return new InputFile(entry.Path, null, entry.Length < ElfMagicLength);
                 }
             }
 
@@ -90,7 +92,8 @@ internal static class InputPaths
                     entry.ToSpecifiedFullPath(),
                     entry.FileName.ToString(),
                     entry.IsDirectory,
-                    (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+                    (entry.Attributes & FileAttributes.ReparsePoint) != 0,
+                    entry.IsDirectory ? 0 : entry.Length),
                 ListOneLevel);
             var entries = new List<Entry>(enumerable);
             entries.Sort(static (left, right) => string.CompareOrdinal(left.Name, right.Name));
@@ -102,5 +105,5 @@ internal static class InputPaths
         }
     }
 
-    private readonly record struct Entry(string Path, string Name, bool IsDirectory, bool IsLink);
+    private readonly record struct Entry(string Path, string Name, bool IsDirectory, bool IsLink, long Length);
 }

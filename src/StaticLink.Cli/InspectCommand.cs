@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Reporting;
 
@@ -31,7 +32,7 @@ internal static class InspectCommand
             IEnumerable<string> named = paths;
             if (arguments.FilesFrom is not null)
             {
-                named = Concat(paths, InputPaths.ReadList(list ?? input));
+                named = paths.Concat(InputPaths.ReadList(list ?? input));
             }
 
             return Inspect(named, arguments, output, error);
@@ -52,7 +53,12 @@ internal static class InspectCommand
             {
                 foreach (var file in InputPaths.Walk(path))
                 {
-                    Report(file.Error is null ? ElfReader.Inspect(file.Path, ElfReadOptions.Summary) : ElfInspection.ForError(file.Path, file.Error));
+                    Report(file switch
+                    {
+                        { Error: { } reason } => ElfInspection.ForError(file.Path, reason),
+                        { TooShortForElf: true } => ElfInspection.ForNotElf(file.Path),
+                        _ => ElfReader.Inspect(file.Path, ElfReadOptions.Summary),
+                    });
                 }
 
                 continue;
@@ -71,19 +77,6 @@ internal static class InspectCommand
             unreadable |= inspection.Kind == ElfInspectionKind.Error;
             statistics?.Count(inspection);
             writer.Write(inspection);
-        }
-    }
-
-    private static IEnumerable<string> Concat(IEnumerable<string> first, IEnumerable<string> second)
-    {
-        foreach (var item in first)
-        {
-            yield return item;
-        }
-
-        foreach (var item in second)
-        {
-            yield return item;
         }
     }
 }

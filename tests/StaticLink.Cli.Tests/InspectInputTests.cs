@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading.Tasks;
 
 namespace StaticLink.Cli.Tests;
 
@@ -126,6 +127,36 @@ public sealed class InspectInputTests
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Output, Is.Empty);
         Assert.That(run.Error, Does.Contain("no-such-list"));
+    }
+
+    [Test]
+    public void A_fifo_and_an_empty_file_inside_a_directory_are_not_elf_and_never_opened()
+    {
+        var directory = _build.PathOf("special");
+        Directory.CreateDirectory(directory);
+        var fifo = Path.Combine(directory, "pipe");
+        var (exitCode, _, error) = NativeBuild.Run("mkfifo", fifo);
+        Assert.That(exitCode, Is.Zero, error);
+        File.WriteAllBytes(Path.Combine(directory, "empty.so"), []);
+
+        var inspect = Task.Run(() => CliRun.Of("inspect", "--format", "json", directory));
+        if (!inspect.Wait(TimeSpan.FromMinutes(1)))
+        {
+            // Opening the FIFO for writing releases a reader blocked on it, so the run can end before the test fails.
+            using (new FileStream(fifo, FileMode.Open, FileAccess.Write))
+            {
+            }
+
+            Assert.Fail("inspect opened the FIFO and waited for a writer");
+        }
+
+        var run = inspect.Result;
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Files().Select(file => (Json.String(file, "path"), Json.String(file, "kind"))), Is.EqualTo(new[]
+        {
+            (Path.Combine(directory, "empty.so"), "not-elf"),
+            (fifo, "not-elf"),
+        }));
     }
 
     [Test]
