@@ -98,24 +98,11 @@ internal sealed partial class ElfParser
             raw.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize));
         }
 
+        // Names are optional: without a usable name table (no index, an index out of range, a table outside the file)
+        // the sections keep empty names, as readelf shows them, and are still found by type.
         ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? first.Link : header.SectionNameTableIndex;
-        if (nameTableIndex == SHN_UNDEF)
-        {
-            foreach (var (_, section) in raw)
-            {
-                sections.Add(section);
-            }
-
-            return sections;
-        }
-
-        if (nameTableIndex >= count)
-        {
-            throw new ElfFormatException(_decoder.Is64 ? 62 : 50, $"section name table index {nameTableIndex} is out of range ({count} sections)");
-        }
-
-        var nameTableHeader = raw[(int)nameTableIndex].Section;
-        var names = nameTableHeader.Type == SHT_NOBITS
+        var nameTableHeader = nameTableIndex != SHN_UNDEF && nameTableIndex < count ? raw[(int)nameTableIndex].Section : null;
+        var names = nameTableHeader is null || nameTableHeader.Type == SHT_NOBITS || !_source.Contains(nameTableHeader.Offset, nameTableHeader.Size)
             ? []
             : _source.Read(nameTableHeader.Offset, nameTableHeader.Size, "section name table");
         foreach (var (nameOffset, section) in raw)
@@ -181,7 +168,7 @@ internal sealed partial class ElfParser
         var tableSize = count * header.ProgramHeaderEntrySize;
         if (!_source.Contains(header.ProgramHeaderOffset, tableSize))
         {
-            throw new ElfFormatException((long)header.ProgramHeaderOffset, $"program header table ({count} entries of {header.ProgramHeaderEntrySize} bytes) extends past the end of the file");
+            throw new ElfFormatException(ElfByteSource.ReportedOffset(header.ProgramHeaderOffset), $"program header table ({count} entries of {header.ProgramHeaderEntrySize} bytes) extends past the end of the file");
         }
 
         var table = _source.Read(header.ProgramHeaderOffset, tableSize, "program header table");
@@ -218,7 +205,7 @@ internal sealed partial class ElfParser
 
             if (header.FileSize > MaximumInterpreterLength)
             {
-                throw new ElfFormatException((long)header.Offset, $"PT_INTERP is {header.FileSize} bytes, longer than any interpreter path");
+                throw new ElfFormatException(ElfByteSource.ReportedOffset(header.Offset), $"PT_INTERP is {header.FileSize} bytes, longer than any interpreter path");
             }
 
             var bytes = _source.Read(header.Offset, header.FileSize, "PT_INTERP");
