@@ -153,6 +153,7 @@ public sealed class InspectJsonTests
         {
             Assert.That(Json.String(files[0], "linkage"), Is.EqualTo("static"));
             Assert.That(Json.String(files[0], "type"), Is.EqualTo("exec"));
+            Assert.That(Json.String(files[0], "libc"), Is.EqualTo("glibc"));
             Assert.That(Json.String(files[1], "linkage"), Is.EqualTo("static-pie"));
             Assert.That(Json.String(files[1], "type"), Is.EqualTo("dyn"));
             Assert.That(Json.Bool(files[1], "pie"), Is.True);
@@ -179,6 +180,7 @@ public sealed class InspectJsonTests
             Assert.That(Json.Strings(files[0], "needed"), Is.EqualTo(readelf.Needed));
             Assert.That(Json.VersionNeeds(files[0]), Is.Empty);
             Assert.That(Json.String(files[1], "linkage"), Is.EqualTo("static"));
+            Assert.That(Json.String(files[1], "libc"), Is.EqualTo("musl"));
             Assert.That(Json.String(files[1], "interpreter"), Is.Null);
             Assert.That(Json.Strings(files[1], "needed"), Is.Empty);
         });
