@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using StaticLink.Core.Compatibility;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -141,6 +143,7 @@ public static class ReadOnlyDataScanner
         regions.Add(((long)offset, (long)clipped));
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private static void ScanRegion(FileStream stream, byte[] buffer, long offset, long length, ScanState state)
     {
         stream.Seek(offset, SeekOrigin.Begin);
@@ -200,6 +203,7 @@ public static class ReadOnlyDataScanner
 
         public void StartString() => _length = 0;
 
+        [MethodImpl(HotPath.Optimized)]
         public void Append(byte[] bytes, int start, int count)
         {
             if (count <= 0)
@@ -216,6 +220,7 @@ public static class ReadOnlyDataScanner
             _length = (int)Math.Min(int.MaxValue, (long)_length + count);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         public void EndString()
         {
             if (_length >= 7 && _length <= SonameText.MaximumLength
@@ -245,6 +250,7 @@ public static class ReadOnlyDataScanner
             _length = 0;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private string? AsciiSoname(int length)
         {
             for (var index = 0; index < length; index++)
@@ -258,6 +264,7 @@ public static class ReadOnlyDataScanner
             return Encoding.ASCII.GetString(_current, 0, length);
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private static bool Contains(byte[] haystack, int length, byte[] needle)
         {
             var last = length - needle.Length;
