@@ -36,12 +36,39 @@ public static class ReadOnlyDataScanner
             throw new ArgumentNullException(nameof(file));
         }
 
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            return Scan(stream, file, collectGlibcMarkers);
+        }
+        catch (IOException exception)
+        {
+            return new ReadOnlyDataScan([], [], "read-only data could not be read: " + exception.Message);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            return new ReadOnlyDataScan([], [], "read-only data could not be read: " + exception.Message);
+        }
+    }
+
+    /// <summary>Scans a seekable stream holding the file, e.g. a library embedded in a single-file bundle.</summary>
+    public static ReadOnlyDataScan Scan(Stream stream, ElfFile file, bool collectGlibcMarkers)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
         var regions = FindRegions(file);
         var state = new ScanState(collectGlibcMarkers);
         string? note = null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
             var buffer = new byte[BufferSize];
             long budget = MaximumBytesPerFile;
             foreach (var (offset, size) in regions)
@@ -58,10 +85,6 @@ public static class ReadOnlyDataScanner
             }
         }
         catch (IOException exception)
-        {
-            note = "read-only data could not be read: " + exception.Message;
-        }
-        catch (UnauthorizedAccessException exception)
         {
             note = "read-only data could not be read: " + exception.Message;
         }
@@ -141,7 +164,7 @@ public static class ReadOnlyDataScanner
         regions.Add(((long)offset, (long)clipped));
     }
 
-    private static void ScanRegion(FileStream stream, byte[] buffer, long offset, long length, ScanState state)
+    private static void ScanRegion(Stream stream, byte[] buffer, long offset, long length, ScanState state)
     {
         stream.Seek(offset, SeekOrigin.Begin);
         state.StartString();
