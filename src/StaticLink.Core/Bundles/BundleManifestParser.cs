@@ -77,7 +77,7 @@ internal sealed class BundleManifestParser
         {
             throw new BundleFormatException(
                 countOffset,
-                string.Format(CultureInfo.InvariantCulture, "the bundle header declares {0} files, but the {1} bytes after it can hold at most {2} entries", count, _length - _position, room));
+                string.Format(CultureInfo.InvariantCulture, "the bundle header declares {0} files, but the {1} bytes after it can hold at most {2} entries (the bundle is truncated, or the count is wrong)", count, _length - _position, room));
         }
 
         var entries = new List<BundleEntry>(count);

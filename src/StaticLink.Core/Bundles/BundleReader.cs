@@ -23,6 +23,9 @@ public static class BundleReader
     /// <summary>A compressed entry declaring more than this is not inflated (a deflate bomb must not fill the disk).</summary>
     public const long MaximumInflatedSize = 1024L * 1024 * 1024;
 
+    /// <summary>No bundle is 64 GiB: a marker pointing further is data that happens to look like one, not a truncated bundle.</summary>
+    private const long LargestPlausibleOffset = 64L * 1024 * 1024 * 1024;
+
     private const uint ProgramLoad = 1;
     private const uint SegmentWritable = 2;
     private const int SearchBufferSize = 64 * 1024;
@@ -190,13 +193,15 @@ public static class BundleReader
 
     /// <summary>
     /// The first marker whose header offset is plausible: a bundle's header is appended after the host image, so it
-    /// lies after the marker. The unbundled placeholder (offset 0) and the same 32 bytes occurring as data elsewhere
-    /// are passed over.
+    /// lies after the marker, inside the file. The unbundled placeholder (offset 0) and the same 32 bytes occurring
+    /// as data elsewhere (after an array length, a pointer, text) are passed over. When no marker points inside
+    /// the file, one pointing past its end at an offset a real bundle could have is a truncated bundle.
     /// </summary>
     private static (long MarkerOffset, long HeaderOffset)? FindMarker(Stream host, IReadOnlyList<(long Offset, long Length)>? regions)
     {
         var length = host.Length;
         var buffer = new byte[SearchBufferSize];
+        (long, long)? truncated = null;
         foreach (var (offset, regionLength) in regions ?? [(0L, length)])
         {
             if (offset < 0 || regionLength <= 0 || offset >= length)
@@ -205,17 +210,30 @@ public static class BundleReader
             }
 
             var end = offset + Math.Min(regionLength, length - offset);
-            var found = SearchRegion(host, buffer, offset, end);
-            if (found is not null)
+            foreach (var (markerOffset, headerOffset) in SearchRegion(host, buffer, offset, end))
             {
-                return found;
+                if (headerOffset <= markerOffset + BundleFormat.MarkerLength)
+                {
+                    continue;
+                }
+
+                if (headerOffset < length)
+                {
+                    return (markerOffset, headerOffset);
+                }
+
+                if (headerOffset <= LargestPlausibleOffset)
+                {
+                    truncated ??= (markerOffset, headerOffset);
+                }
             }
         }
 
-        return null;
+        return truncated;
     }
 
-    private static (long MarkerOffset, long HeaderOffset)? SearchRegion(Stream host, byte[] buffer, long start, long end)
+    /// <summary>Every (marker offset, header offset) whose signature lies in [start, end).</summary>
+    private static IEnumerable<(long MarkerOffset, long HeaderOffset)> SearchRegion(Stream host, byte[] buffer, long start, long end)
     {
         var signature = BundleFormat.Signature;
         var chunkStart = start;
@@ -225,9 +243,10 @@ public static class BundleReader
             count = ReadAt(host, chunkStart, buffer, count);
             if (count < signature.Length)
             {
-                return null;
+                yield break;
             }
 
+            var hits = new List<long>();
             var last = count - signature.Length;
             var at = 0;
             while (at <= last)
@@ -240,31 +259,30 @@ public static class BundleReader
 
                 if (Matches(buffer, candidate, signature))
                 {
-                    var signatureOffset = chunkStart + candidate;
-                    var markerOffset = signatureOffset - BundleFormat.HeaderOffsetLength;
-                    if (markerOffset >= 0)
-                    {
-                        var headerOffset = ReadInt64At(host, markerOffset);
-                        if (headerOffset > signatureOffset)
-                        {
-                            return (markerOffset, headerOffset);
-                        }
-                    }
+                    hits.Add(chunkStart + candidate);
                 }
 
                 at = candidate + 1;
             }
 
+            // Read after the scan of the chunk: reading the offset moves the stream and reuses no buffer.
+            foreach (var signatureOffset in hits)
+            {
+                var markerOffset = signatureOffset - BundleFormat.HeaderOffsetLength;
+                if (markerOffset >= 0)
+                {
+                    yield return (markerOffset, ReadInt64At(host, markerOffset));
+                }
+            }
+
             if (chunkStart + count >= end)
             {
-                return null;
+                yield break;
             }
 
             // Overlap so that a signature across two chunks is still seen.
             chunkStart += count - (signature.Length - 1);
         }
-
-        return null;
     }
 
     private static bool Matches(byte[] buffer, int at, byte[] signature)
