@@ -81,6 +81,78 @@ public class AssemblyMetadataReaderTests
         Assert.That(AssemblyMetadataReader.ReadPInvokeModules(empty), Is.Null);
     }
 
+    [Test]
+    public void A_PE_file_without_a_CLI_header_is_a_native_DLL_not_an_assembly()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        var pe = BitConverter.ToInt32(bytes, 0x3c);
+        var optional = pe + 4 + 20;
+        var directories = BitConverter.ToUInt16(bytes, optional) == 0x20b ? optional + 112 : optional + 96;
+        Array.Clear(bytes, directories + (14 * 8), 8);
+
+        using var stream = new MemoryStream(bytes);
+        Assert.That(AssemblyMetadataReader.ReadPInvokeModules(stream), Is.Null);
+    }
+
+    [Test]
+    public void Metadata_without_the_BSJB_signature_is_malformed()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        var signature = IndexOf(bytes, "BSJB"u8.ToArray());
+        bytes[signature] = (byte)'X';
+
+        using var stream = new MemoryStream(bytes);
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Offset, Is.EqualTo(signature));
+        Assert.That(error.Reason, Is.EqualTo("the metadata does not start with the BSJB signature"));
+    }
+
+    [Test]
+    public void An_ImplMap_row_naming_a_missing_ModuleRef_is_malformed()
+    {
+        // Push every ModuleRef index of the ImplMap rows past the table: read back through TryRead.
+        var path = Path.Combine(Path.GetTempPath(), "staticlink-implmap-" + Guid.NewGuid().ToString("N") + ".dll");
+        try
+        {
+            var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+            using (var reader = new PEReader(new MemoryStream(bytes)))
+            {
+                var metadata = reader.GetMetadataReader();
+                var tableStart = reader.PEHeaders.MetadataStartOffset + metadata.GetTableMetadataOffset(TableIndex.ImplMap);
+                var rowSize = metadata.GetTableRowSize(TableIndex.ImplMap);
+                for (var row = 0; row < metadata.GetTableRowCount(TableIndex.ImplMap); row++)
+                {
+                    var scope = tableStart + (row * rowSize) + rowSize - 2;
+                    bytes[scope] = 0xff;
+                    bytes[scope + 1] = 0x7f;
+                }
+            }
+
+            File.WriteAllBytes(path, bytes);
+
+            Assert.That(AssemblyMetadataReader.TryReadPInvokeModules(path, out var modules, out var error), Is.False);
+            Assert.That(modules, Is.Null);
+            Assert.That(error!.Reason, Does.StartWith("ImplMap row 1 names ModuleRef 32767, but there are"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static int IndexOf(byte[] haystack, byte[] needle)
+    {
+        for (var start = 0; start <= haystack.Length - needle.Length; start++)
+        {
+            if (haystack.AsSpan(start, needle.Length).SequenceEqual(needle))
+            {
+                return start;
+            }
+        }
+
+        throw new InvalidOperationException("not found");
+    }
+
     private static Dictionary<string, int>? ExpectedModules(string path)
     {
         using var stream = File.OpenRead(path);
