@@ -5,5 +5,9 @@ namespace StaticLink.Core.Tests.Bundles;
 public sealed class BundleSamplesCleanup
 {
     [OneTimeTearDown]
-    public void DeleteSamples() => BundleSamples.DeleteAll();
+    public void DeleteSamples()
+    {
+        BundleSamples.DeleteAll();
+        PublishedApp.DeleteAll();
+    }
 }
