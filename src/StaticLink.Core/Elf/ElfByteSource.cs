@@ -30,7 +30,7 @@ internal sealed class ElfByteSource
         if (!Contains(offset, count))
         {
             throw new ElfFormatException(
-                (long)Math.Min(offset, (ulong)long.MaxValue),
+                ReportedOffset(offset),
                 $"{what} extends past the end of the file ({count} bytes at offset 0x{offset:x}, file is {Length} bytes)");
         }
 
@@ -54,7 +54,7 @@ internal sealed class ElfByteSource
     {
         if (offset > (ulong)Length)
         {
-            throw new ElfFormatException((long)Math.Min(offset, (ulong)long.MaxValue), $"{what} starts past the end of the file");
+            throw new ElfFormatException(ReportedOffset(offset), $"{what} starts past the end of the file");
         }
 
         var available = Math.Min(count, (ulong)Length - offset);
@@ -62,6 +62,9 @@ internal sealed class ElfByteSource
         ReadInto(offset, buffer, buffer.Length, what);
         return buffer;
     }
+
+    /// <summary>An untrusted 64-bit offset as <see cref="ElfFormatException.Offset"/> can carry it: never negative.</summary>
+    public static long ReportedOffset(ulong offset) => (long)Math.Min(offset, (ulong)long.MaxValue);
 
     /// <summary>True when [offset, offset + count) lies inside the file, without overflow.</summary>
     public bool Contains(ulong offset, ulong count) =>

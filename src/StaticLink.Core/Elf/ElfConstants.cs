@@ -43,6 +43,8 @@ internal static class ElfConstants
     public const ulong SHF_ALLOC = 0x2;
     public const ulong SHF_EXECINSTR = 0x4;
 
+    public const uint SHT_SYMTAB = 2;
+    public const uint SHT_STRTAB = 3;
     public const uint SHT_NOBITS = 8;
     public const uint SHT_NOTE = 7;
     public const uint SHT_DYNAMIC = 6;
@@ -74,6 +76,7 @@ internal static class ElfConstants
     public const ulong DF_1_NOW = 0x1;
     public const ulong DF_1_PIE = 0x08000000;
 
+    public const uint NT_GNU_ABI_TAG = 1;
     public const uint NT_GNU_BUILD_ID = 3;
 
     public const int VerneedSize = 16;

@@ -17,11 +17,11 @@ internal sealed partial class ElfParser
                 hasCodeBytes |= section.Type != SHT_NOBITS;
             }
 
-            if (section.Name == ".symtab")
+            if (section.NameEquals(".symtab"))
             {
                 _file.HasSymbolTable = true;
             }
-            else if (section.Name.StartsWith(".debug", StringComparison.Ordinal) || section.Name.StartsWith(".zdebug", StringComparison.Ordinal))
+            else if (section.NameStartsWith(".debug") || section.NameStartsWith(".zdebug"))
             {
                 _file.HasDebugInfo = true;
             }
@@ -54,6 +54,10 @@ internal sealed partial class ElfParser
         _file.Pie = _file.Type == ElfFileType.SharedObject && (_file.Interpreter is not null || (flags1 & DF_1_PIE) != 0);
         _file.Linkage = ClassifyLinkage();
         _file.Libc = LibcClassifier.Classify(_file);
+        if (_file.Libc == LibcFlavor.None && _file.Linkage is ElfLinkage.Static or ElfLinkage.StaticPie)
+        {
+            _file.Libc = StaticLibcEvidence();
+        }
     }
 
     private ElfLinkage ClassifyLinkage()

@@ -70,10 +70,10 @@ internal sealed partial class ElfParser
         ElfSection? section = null;
         foreach (var candidate in _sections)
         {
-            if (candidate.Name == ".dynamic" || (section is null && candidate.Type == SHT_DYNAMIC))
+            if (candidate.NameEquals(".dynamic") || (section is null && candidate.Type == SHT_DYNAMIC))
             {
                 section = candidate;
-                if (candidate.Name == ".dynamic")
+                if (candidate.NameEquals(".dynamic"))
                 {
                     break;
                 }
@@ -129,7 +129,7 @@ internal sealed partial class ElfParser
             var length = size ?? MappedBytesAvailable(address.Value);
             if (!_source.Contains(offset, length))
             {
-                throw new ElfFormatException((long)offset, $"dynamic string table ({length} bytes) extends past the end of the file");
+                throw new ElfFormatException(ElfByteSource.ReportedOffset(offset), $"dynamic string table ({length} bytes) extends past the end of the file");
             }
 
             _dynamicStrings = new ElfStringTable(_source, offset, length);
@@ -140,7 +140,7 @@ internal sealed partial class ElfParser
         {
             if (!_source.Contains(linkedStringSection.Offset, linkedStringSection.Size))
             {
-                throw new ElfFormatException((long)linkedStringSection.Offset, "dynamic string table section extends past the end of the file");
+                throw new ElfFormatException(ElfByteSource.ReportedOffset(linkedStringSection.Offset), "dynamic string table section extends past the end of the file");
             }
 
             _dynamicStrings = new ElfStringTable(_source, linkedStringSection.Offset, linkedStringSection.Size);

@@ -74,10 +74,10 @@ internal sealed partial class ElfParser
 
         // With 0xff00 or more sections the real count lives in section 0's sh_size, and the name table index in sh_link.
         ulong count = header.SectionHeaderCount;
-        var (_, first) = ParseSectionHeader(_source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0"), 0);
+        var first = _source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0");
         if (count == 0)
         {
-            count = first.Size;
+            count = _decoder.Is64 ? _decoder.U64(first, 32) : _decoder.U32(first, 20);
         }
 
         if (count == 0)
@@ -92,70 +92,41 @@ internal sealed partial class ElfParser
         }
 
         var table = _source.Read(header.SectionHeaderOffset, tableSize, "section header table");
-        var raw = new List<(uint NameOffset, ElfSection Section)>((int)count);
+
+        // Names are optional: without a usable name table (no index, an index out of range, a table outside the file)
+        // the sections keep empty names, as readelf shows them, and are still found by type.
+        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? _decoder.U32(first, _decoder.Is64 ? 40 : 24) : header.SectionNameTableIndex;
+        var names = ElfSectionNameTable.Empty;
+        if (nameTableIndex != SHN_UNDEF && nameTableIndex < count)
+        {
+            var nameTable = ParseSectionHeader(table, (int)nameTableIndex * header.SectionHeaderEntrySize, ElfSectionNameTable.Empty);
+            if (nameTable.Type != SHT_NOBITS && _source.Contains(nameTable.Offset, nameTable.Size))
+            {
+                names = new ElfSectionNameTable(_source.Read(nameTable.Offset, nameTable.Size, "section name table"));
+            }
+        }
+
+        sections.Capacity = (int)count;
         for (var index = 0; index < (int)count; index++)
         {
-            raw.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize));
-        }
-
-        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? first.Link : header.SectionNameTableIndex;
-        if (nameTableIndex == SHN_UNDEF)
-        {
-            foreach (var (_, section) in raw)
-            {
-                sections.Add(section);
-            }
-
-            return sections;
-        }
-
-        if (nameTableIndex >= count)
-        {
-            throw new ElfFormatException(_decoder.Is64 ? 62 : 50, $"section name table index {nameTableIndex} is out of range ({count} sections)");
-        }
-
-        var nameTableHeader = raw[(int)nameTableIndex].Section;
-        var names = nameTableHeader.Type == SHT_NOBITS
-            ? []
-            : _source.Read(nameTableHeader.Offset, nameTableHeader.Size, "section name table");
-        foreach (var (nameOffset, section) in raw)
-        {
-            sections.Add(section with { Name = ReadSectionName(names, nameOffset) });
+            sections.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize, names));
         }
 
         return sections;
     }
 
-    /// <summary>Parses one section header; the name stays an offset until the name table has been read.</summary>
-    private (uint NameOffset, ElfSection Section) ParseSectionHeader(byte[] data, int at)
+    private ElfSection ParseSectionHeader(byte[] data, int at, ElfSectionNameTable names)
     {
         var nameOffset = _decoder.U32(data, at);
         var type = _decoder.U32(data, at + 4);
         if (_decoder.Is64)
         {
-            return (nameOffset, new ElfSection(string.Empty, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
-                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56)));
+            return new ElfSection(names, nameOffset, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
+                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56));
         }
 
-        return (nameOffset, new ElfSection(string.Empty, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
-            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36)));
-    }
-
-    private static string ReadSectionName(byte[] names, uint offset)
-    {
-        // A name outside the table is tolerated, as readelf does: the section is still usable by type.
-        if (offset >= names.Length)
-        {
-            return string.Empty;
-        }
-
-        var end = offset;
-        while (end < names.Length && names[end] != 0)
-        {
-            end++;
-        }
-
-        return Encoding.UTF8.GetString(names, (int)offset, (int)(end - offset));
+        return new ElfSection(names, nameOffset, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
+            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36));
     }
 
     private List<ElfProgramHeader> ReadProgramHeaders(ElfHeaderFields header)
@@ -181,7 +152,7 @@ internal sealed partial class ElfParser
         var tableSize = count * header.ProgramHeaderEntrySize;
         if (!_source.Contains(header.ProgramHeaderOffset, tableSize))
         {
-            throw new ElfFormatException((long)header.ProgramHeaderOffset, $"program header table ({count} entries of {header.ProgramHeaderEntrySize} bytes) extends past the end of the file");
+            throw new ElfFormatException(ElfByteSource.ReportedOffset(header.ProgramHeaderOffset), $"program header table ({count} entries of {header.ProgramHeaderEntrySize} bytes) extends past the end of the file");
         }
 
         var table = _source.Read(header.ProgramHeaderOffset, tableSize, "program header table");
@@ -218,7 +189,7 @@ internal sealed partial class ElfParser
 
             if (header.FileSize > MaximumInterpreterLength)
             {
-                throw new ElfFormatException((long)header.Offset, $"PT_INTERP is {header.FileSize} bytes, longer than any interpreter path");
+                throw new ElfFormatException(ElfByteSource.ReportedOffset(header.Offset), $"PT_INTERP is {header.FileSize} bytes, longer than any interpreter path");
             }
 
             var bytes = _source.Read(header.Offset, header.FileSize, "PT_INTERP");

@@ -8,13 +8,17 @@ internal sealed partial class ElfParser
     // Note segments are small; anything bigger is not a note table worth reading for a build id.
     private const ulong MaximumNoteBytes = 1 << 20;
 
-    private string? ReadBuildId()
+    private string? ReadBuildId() =>
+        FindGnuNote(NT_GNU_BUILD_ID) is { } note ? ToHex(note.Bytes, note.Start, note.Length) : null;
+
+    /// <summary>The descriptor of the first note of this type owned by "GNU", in PT_NOTE segments or else SHT_NOTE sections.</summary>
+    private (byte[] Bytes, int Start, int Length)? FindGnuNote(uint wanted)
     {
         foreach (var header in _programHeaders)
         {
             if (header.Type == PT_NOTE && header.FileSize > 0)
             {
-                var found = ReadBuildIdFromNotes(header.Offset, header.FileSize);
+                var found = FindGnuNote(header.Offset, header.FileSize, wanted);
                 if (found is not null)
                 {
                     return found;
@@ -26,7 +30,7 @@ internal sealed partial class ElfParser
         {
             if (section.Type == SHT_NOTE && section.Size > 0)
             {
-                var found = ReadBuildIdFromNotes(section.Offset, section.Size);
+                var found = FindGnuNote(section.Offset, section.Size, wanted);
                 if (found is not null)
                 {
                     return found;
@@ -37,11 +41,11 @@ internal sealed partial class ElfParser
         return null;
     }
 
-    private string? ReadBuildIdFromNotes(ulong offset, ulong size)
+    private (byte[] Bytes, int Start, int Length)? FindGnuNote(ulong offset, ulong size, uint wanted)
     {
         if (size > MaximumNoteBytes || !_source.Contains(offset, size))
         {
-            // A note table the file cannot hold is the kind of damage the loader ignores too; no build id then.
+            // A note table the file cannot hold is the kind of damage the loader ignores too; no note then.
             return null;
         }
 
@@ -65,10 +69,10 @@ internal sealed partial class ElfParser
                 return null;
             }
 
-            if (type == NT_GNU_BUILD_ID && nameSize == 4 && notes[nameStart] == (byte)'G' && notes[nameStart + 1] == (byte)'N'
+            if (type == wanted && nameSize == 4 && notes[nameStart] == (byte)'G' && notes[nameStart + 1] == (byte)'N'
                 && notes[nameStart + 2] == (byte)'U' && notes[nameStart + 3] == 0)
             {
-                return ToHex(notes, (int)descriptorStart, (int)descriptorSize);
+                return (notes, (int)descriptorStart, (int)descriptorSize);
             }
 
             at = (int)(descriptorStart + Align4(descriptorSize));

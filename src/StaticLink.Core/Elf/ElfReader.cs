@@ -128,7 +128,14 @@ public static class ElfReader
 
         try
         {
-            // Open first and explain afterwards: the common case (a readable file) then costs no extra stat calls.
+            // A FIFO named like a library would block open(2) until some writer appears, so the reader would hang. FIFOs
+            // and devices report no length, like empty files: all of them are "not ELF" without being opened.
+            if (HasNoLength(path))
+            {
+                return ElfInspection.ForNotElf(path);
+            }
+
+            // Open first and explain afterwards: errors cost no extra calls in the common case of a readable file.
             using var stream = OpenRead(path);
             if (!HasElfMagic(stream))
             {
@@ -153,6 +160,12 @@ public static class ElfReader
         {
             return ElfInspection.ForError(path, Directory.Exists(path) ? "is a directory" : exception.Message);
         }
+    }
+
+    private static bool HasNoLength(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.Length == 0;
     }
 
     private static string DescribeMissing(string path)

@@ -110,7 +110,7 @@ public sealed partial class PolicyEvaluator
         var where = assembly.Container is null ? string.Empty : $" (in the single-file bundle {assembly.Container})";
         var allowPattern = library.EndsWith(".so", System.StringComparison.Ordinal) ? library + "*" : library;
         var fix = $"Bundle a native build for {Rid} (a package asset under runtimes/{Rid}/native/{library}), install it in the target image, "
-            + $"or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"{allowPattern}\" Reason=\"...\" />.";
+            + $"or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"{module.Name}\" Pattern=\"{allowPattern}\" Reason=\"...\" />.";
         return new Finding(
             DiagnosticCodes.RuntimeLoadedLibrary,
             FindingSeverity.Warning,

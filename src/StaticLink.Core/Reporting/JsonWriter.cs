@@ -147,8 +147,23 @@ public sealed class JsonWriter
     private void WriteString(string value)
     {
         _output.Write('"');
-        _output.Write(Escape(value));
+
+        // Most names and values need no escaping; writing them as they are spares a copy per string.
+        _output.Write(NeedsEscape(value) ? Escape(value) : value);
         _output.Write('"');
+    }
+
+    private static bool NeedsEscape(string value)
+    {
+        foreach (var character in value)
+        {
+            if (character < 0x20 || character == '"' || character == '\\' || character == '\u2028' || character == '\u2029')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void BeforeValue()
@@ -175,7 +190,7 @@ public sealed class JsonWriter
         }
 
         _output.Write('\n');
-        _output.Write(new string(' ', _hasItems.Count * 2));
+        WriteIndent(_hasItems.Count);
     }
 
     private void End(char closer)
@@ -184,9 +199,17 @@ public sealed class JsonWriter
         if (hadItems)
         {
             _output.Write('\n');
-            _output.Write(new string(' ', _hasItems.Count * 2));
+            WriteIndent(_hasItems.Count);
         }
 
         _output.Write(closer);
+    }
+
+    private void WriteIndent(int depth)
+    {
+        for (var i = 0; i < depth; i++)
+        {
+            _output.Write("  ");
+        }
     }
 }

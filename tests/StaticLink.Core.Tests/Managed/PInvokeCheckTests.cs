@@ -34,7 +34,7 @@ public class PInvokeCheckTests
             + "On first call the runtime loads libgdiplus.so (then liblibgdiplus.so, libgdiplus, liblibgdiplus); none is bundled in the output "
             + "or allowed by policy glibc-portable (linux-x64), and ELF tools do not see this dependency: without it the call fails with DllNotFoundException. "
             + "Bundle a native build for linux-x64 (a package asset under runtimes/linux-x64/native/libgdiplus.so), install it in the target image, "
-            + "or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"libgdiplus.so*\" Reason=\"...\" />."));
+            + "or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"libgdiplus\" Pattern=\"libgdiplus.so*\" Reason=\"...\" />."));
         Assert.That(gdiplus.Rule, Is.EqualTo("glibc-portable (linux-x64)"));
         Assert.That(report.HasErrors, Is.False, "a P/Invoke target is a warning, like a dlopen candidate");
         Assert.That(report.Files, Is.Empty, "an assembly is not a native file");

@@ -1,0 +1,7 @@
+namespace StaticLink.Cli;
+
+internal enum OutputFormat
+{
+    Text,
+    Json,
+}

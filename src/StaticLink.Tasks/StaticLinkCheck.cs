@@ -1,0 +1,149 @@
+using System;
+using System.IO;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+using StaticLink.Core.Elf;
+using StaticLink.Core.Policy;
+using StaticLink.Core.Reporting;
+
+namespace StaticLink.Tasks;
+
+/// <summary>
+/// Checks the native files of a publish directory against the policy of its runtime identifier and logs each
+/// finding as an MSBuild error, warning or message with its stable code. The engine does the work; this task only
+/// turns properties and items into <see cref="CheckOptions"/> and findings into log entries.
+/// </summary>
+public sealed class StaticLinkCheck : Task
+{
+    /// <summary>The directory to check, normally $(PublishDir).</summary>
+    [Required]
+    public string PublishDirectory { get; set; } = string.Empty;
+
+    /// <summary>The runtime identifier the output was published for, e.g. linux-musl-x64.</summary>
+    [Required]
+    public string RuntimeIdentifier { get; set; } = string.Empty;
+
+    /// <summary>glibc-portable, musl-portable or static; empty picks the default for the runtime identifier.</summary>
+    public string? Policy { get; set; }
+
+    /// <summary>Shorthand for a GLIBC limit, e.g. 2.28.</summary>
+    public string? MaxGlibcVersion { get; set; }
+
+    /// <summary>
+    /// Newest symbol version per prefix: items "GLIBC=2.28" (what a property "GLIBC=2.28;GLIBCXX=3.4.22" becomes),
+    /// or items whose identity is the prefix and whose Version metadata is the limit.
+    /// </summary>
+    public ITaskItem[] MaxVersions { get; set; } = [];
+
+    /// <summary>Soname globs that may be needed from the system; optional Reason metadata.</summary>
+    public ITaskItem[] Allow { get; set; } = [];
+
+    /// <summary>Soname globs that must never be needed; optional Reason metadata.</summary>
+    public ITaskItem[] Deny { get; set; } = [];
+
+    /// <summary>Globs on files of the output to leave out of the check; optional Reason metadata.</summary>
+    public ITaskItem[] Ignore { get; set; } = [];
+
+    /// <summary>A JSON rules file (policy, maxVersions, allow, deny, ignore), the same the command line reads.</summary>
+    public string? RulesFile { get; set; }
+
+    /// <summary>The app is published with InvariantGlobalization, so ICU's dlopen candidates are not reported.</summary>
+    public bool InvariantGlobalization { get; set; }
+
+    /// <summary>Where to write the JSON report; empty writes none.</summary>
+    public string? ReportPath { get; set; }
+
+    /// <summary>high, normal or low: the importance of the summary table and the report path message.</summary>
+    public string? SummaryImportance { get; set; }
+
+    /// <summary>The project being published: configuration errors point at it. Defaults to the file that runs the task.</summary>
+    public string? ProjectFile { get; set; }
+
+    /// <summary>Prefix of each code's help page; the link is this value followed by the code and ".md".</summary>
+    public string? HelpLinkBase { get; set; }
+
+    /// <summary>The full path of the JSON report written, or empty when none was written.</summary>
+    [Output]
+    public string ReportFile { get; private set; } = string.Empty;
+
+    /// <summary>True when the check logged at least one error.</summary>
+    [Output]
+    public bool HasErrors { get; private set; }
+
+    public override bool Execute()
+    {
+        var logger = new FindingLogger(
+            Log,
+            PublishDirectory,
+            HelpLinkBase,
+            string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile);
+        var settings = TaskSettings.Read(this, logger);
+        if (settings is not null)
+        {
+            var report = RunEngine(settings.Options, logger);
+            if (report is not null)
+            {
+                Publish(report, settings.SummaryImportance, logger);
+            }
+        }
+
+        HasErrors = Log.HasLoggedErrors;
+        return !Log.HasLoggedErrors;
+    }
+
+    private static CheckReport? RunEngine(CheckOptions options, FindingLogger logger)
+    {
+        // The engine turns bad files and bad settings into findings itself; these catches are the last line of
+        // defence so that a surprise in the file system still ends as a coded error, not a stack trace.
+        try
+        {
+            return PublishChecker.Check(options);
+        }
+        catch (ElfFormatException exception)
+        {
+            logger.LogConfigurationProblem(DiagnosticCodes.UnreadableFile, $"A native file of '{options.Root}' could not be read: {exception.Message}.");
+        }
+        catch (IOException exception)
+        {
+            logger.LogConfigurationProblem(DiagnosticCodes.UnreadableFile, $"'{options.Root}' could not be read: {exception.Message}");
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            logger.LogConfigurationProblem(DiagnosticCodes.UnreadableFile, $"'{options.Root}' could not be read: {exception.Message}");
+        }
+        catch (FormatException exception)
+        {
+            logger.LogConfigurationProblem(DiagnosticCodes.InvalidConfiguration, $"A StaticLink setting is malformed: {exception.Message}");
+        }
+
+        return null;
+    }
+
+    private void Publish(CheckReport report, MessageImportance importance, FindingLogger logger)
+    {
+        foreach (var finding in report.Findings)
+        {
+            logger.Log(finding);
+        }
+
+        Log.LogMessage(importance, string.Join(Environment.NewLine, TextSummary.Lines(report)));
+        if (string.IsNullOrWhiteSpace(ReportPath))
+        {
+            return;
+        }
+
+        var reportFile = Path.GetFullPath(ReportPath);
+        try
+        {
+            JsonReport.WriteFile(report, reportFile);
+            ReportFile = reportFile;
+            Log.LogMessage(importance, $"StaticLink report: {reportFile}");
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            logger.LogConfigurationProblem(
+                DiagnosticCodes.InvalidConfiguration,
+                $"The report could not be written to '{reportFile}': {exception.Message} Set StaticLinkReportPath to a writable file path.");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+
+namespace StaticLink.Integration.Tests;
+
+/// <summary>Runs the real `dotnet` CLI in a clean environment, as a user's terminal would.</summary>
+internal static class DotNetCli
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
+
+    public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(Executable())
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // `dotnet test` hands its own MSBuild location to the test host; a nested build must find its own.
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            var name = (string)variable.Key;
+            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.Equals("DOTNET_HOST_PATH", StringComparison.Ordinal))
+            {
+                start.Environment.Remove(name);
+            }
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
+        // No build server or MSBuild node may outlive the test.
+        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
+
+        var output = new StringBuilder();
+        var stopwatch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(output, e.Data);
+        process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Append(output, $"*** killed after {Timeout.TotalMinutes} minutes ***");
+        }
+
+        process.WaitForExit();
+        stopwatch.Stop();
+        var commandLine = "dotnet " + string.Join(" ", start.ArgumentList);
+        TestContext.Out.WriteLine($"{stopwatch.Elapsed.TotalSeconds,6:F1} s  exit {process.ExitCode}  {commandLine}  (in {workingDirectory})");
+        return new CommandResult(commandLine, process.ExitCode, output.ToString(), stopwatch.Elapsed);
+    }
+
+    private static void Append(StringBuilder output, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.AppendLine(line);
+        }
+    }
+
+    private static string Executable()
+    {
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+}

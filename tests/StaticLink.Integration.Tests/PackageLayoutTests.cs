@@ -1,0 +1,50 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace StaticLink.Integration.Tests;
+
+/// <summary>What the packed StaticLink.Sdk holds: MSBuild files and the task, nothing of MSBuild itself, no dependencies.</summary>
+public sealed class PackageLayoutTests : IntegrationTest
+{
+    private static ZipArchive OpenPackage() => ZipFile.OpenRead(Path.Combine(PackageFeed.FeedDirectory, $"StaticLink.Sdk.{PackageFeed.Version}.nupkg"));
+
+    [Test]
+    public void The_package_holds_the_MSBuild_entry_points_and_both_task_builds()
+    {
+        using var package = OpenPackage();
+        var entries = package.Entries.Select(entry => entry.FullName).ToList();
+
+        Assert.That(entries, Is.SupersetOf(new[]
+        {
+            "build/StaticLink.Sdk.props",
+            "build/StaticLink.Sdk.targets",
+            "buildTransitive/StaticLink.Sdk.props",
+            "buildTransitive/StaticLink.Sdk.targets",
+            "buildMultiTargeting/StaticLink.Sdk.props",
+            "buildMultiTargeting/StaticLink.Sdk.targets",
+            "Sdk/Sdk.props",
+            "Sdk/Sdk.targets",
+            "tasks/net8.0/StaticLink.Tasks.dll",
+            "tasks/net8.0/StaticLink.Core.dll",
+            "tasks/netstandard2.0/StaticLink.Tasks.dll",
+            "tasks/netstandard2.0/StaticLink.Core.dll",
+        }));
+        Assert.That(entries.Where(entry => entry.StartsWith("tasks/", System.StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(4), "only the task and the engine, never MSBuild's own assemblies");
+        Assert.That(entries.Where(entry => entry.StartsWith("lib/", System.StringComparison.Ordinal)), Is.Empty, "nothing may flow into the app");
+    }
+
+    [Test]
+    public void The_package_is_a_development_dependency_without_dependencies()
+    {
+        using var package = OpenPackage();
+        using var nuspecStream = package.Entries.Single(entry => entry.FullName.EndsWith(".nuspec", System.StringComparison.Ordinal)).Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(element => element.Name.LocalName == "metadata");
+
+        Assert.That(metadata.Elements().Single(element => element.Name.LocalName == "developmentDependency").Value, Is.EqualTo("true"));
+        Assert.That(metadata.Elements().Where(element => element.Name.LocalName == "dependencies"), Is.Empty);
+        var packageTypes = metadata.Descendants().Where(element => element.Name.LocalName == "packageType").Select(element => element.Attribute("name")!.Value);
+        Assert.That(packageTypes, Is.EquivalentTo(new[] { "Dependency", "MSBuildSdk" }));
+    }
+}

@@ -1,0 +1,151 @@
+using System.IO;
+using System.Linq;
+
+namespace StaticLink.Integration.Tests;
+
+/// <summary>net10.0 console app, linux-x64, self-contained: the plain case that must pass the default policy.</summary>
+public sealed class SelfContainedLinuxX64Tests : IntegrationTest
+{
+    private ScenarioProject _project = null!;
+
+    [OneTimeSetUp]
+    public void CreateProject()
+    {
+        _project = ScenarioProject.Create("selfcontained", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <SelfContained>true</SelfContained>
+              </PropertyGroup>
+              <ItemGroup>
+                {ScenarioProject.PackageReference}
+              </ItemGroup>
+              <ItemGroup Condition="'$(AcceptRuntimeLoads)' == 'true'">
+                <!-- A '*' in an Include is expanded by MSBuild against the project folder: escape it as %2A, or use Pattern. -->
+                <StaticLinkAllow Include="libssl.so.%2A" Reason="OpenSSL is in the base image" />
+                <StaticLinkAllow Include="icu" Pattern="libicu*.so*" Reason="ICU is in the base image" />
+                <StaticLinkAllow Include="libgssapi_krb5.so.2" Reason="Kerberos is in the base image" />
+                <StaticLinkIgnore Include="libcoreclrtraceptprovider.so" Reason="we never trace with LTTng" />
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = _project.Restore("-r", "linux-x64");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+    }
+
+    [Test]
+    [Order(1)]
+    public void Publish_passes_the_default_policy_with_a_warning_for_the_LTTng_provider()
+    {
+        var result = _project.Publish("-r", "linux-x64", "--no-restore");
+
+        AssertSucceeded(result);
+        var lttng = Diagnostics(result, "SL2004");
+        Assert.That(lttng, Has.Length.EqualTo(1), result.ToString());
+        Assert.That(lttng[0].File, Is.EqualTo(Path.Combine(_project.PublishDirectory("net10.0", "linux-x64"), "libcoreclrtraceptprovider.so")));
+        Assert.That(lttng[0].Message, Does.Contain("DOTNET_LTTng=0"));
+        // Warnings only: SL2004 for the LTTng provider, and the runtime's dlopen candidates (OpenSSL, ICU, GSSAPI) as SL2001.
+        Assert.That(MSBuildDiagnostic.Parse(result.Output).Select(diagnostic => diagnostic.Code).Distinct(), Is.SubsetOf(new[] { "SL2001", "SL2004" }), result.ToString());
+
+        var report = Path.Combine(_project.IntermediateDirectory("net10.0", "linux-x64"), "staticlink", "report.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Output, Does.Contain("glibc-portable"), "the summary names the policy at normal verbosity");
+            Assert.That(result.Output, Does.Contain("libcoreclr.so"), "the summary lists the native files");
+            Assert.That(result.Output, Does.Contain(report), "the report path is printed");
+            Assert.That(File.Exists(report), Is.True);
+        });
+        Assert.That(File.ReadAllText(report), Does.Contain("libSystem.Native.so"));
+    }
+
+    [Test]
+    [Order(2)]
+    public void A_second_publish_without_change_skips_the_scan()
+    {
+        var first = _project.Publish("-r", "linux-x64", "--no-restore");
+        AssertSucceeded(first);
+
+        var second = _project.Publish("-r", "linux-x64", "--no-restore");
+
+        AssertSucceeded(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Output, Does.Contain("Skipping target \"_StaticLinkRun\" because all output files are up-to-date"), second.ToString());
+            Assert.That(second.Output, Does.Contain("StaticLink: up to date"));
+            Assert.That(Diagnostics(second, "SL2004"), Is.Empty, "an up-to-date check logs nothing again");
+        });
+    }
+
+    [Test]
+    [Order(3)]
+    public void A_changed_setting_runs_the_check_again_even_without_a_changed_file()
+    {
+        var result = _project.Publish("-r", "linux-x64", "--no-restore", "-p:StaticLinkMaxGlibcVersion=2.17");
+
+        Assert.That(result.Output, Does.Not.Contain("StaticLink: up to date"), result.ToString());
+        Assert.That(MSBuildDiagnostic.Parse(result.Output).Select(diagnostic => diagnostic.Code), Does.Contain("SL2004"), result.ToString());
+    }
+
+    [Test]
+    [Order(4)]
+    public void The_StaticLinkCheck_target_runs_alone_on_the_existing_publish_directory()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", "-p:StaticLinkSummaryImportance=high");
+
+        AssertSucceeded(result);
+        Assert.That(Diagnostics(result, "SL2004"), Has.Length.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("glibc-portable"));
+    }
+
+    [Test]
+    [Order(4)]
+    public void The_netstandard2_0_task_build_used_by_Visual_Studio_gives_the_same_verdict()
+    {
+        var package = Path.Combine(PackageFeed.GlobalPackagesFolder(), "staticlink.sdk", PackageFeed.Version.ToLowerInvariant());
+        var netstandardTask = Path.Combine(package, "tasks", "netstandard2.0", "StaticLink.Tasks.dll");
+        Assert.That(File.Exists(netstandardTask), Is.True, netstandardTask);
+
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", $"-p:_StaticLinkTasksAssembly={netstandardTask}");
+
+        AssertSucceeded(result);
+        Assert.That(Diagnostics(result, "SL2004"), Has.Length.EqualTo(1), result.ToString());
+    }
+
+    [Test]
+    [Order(5)]
+    public void Allow_and_ignore_items_with_escaped_globs_and_Pattern_metadata_silence_every_warning()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", "-p:AcceptRuntimeLoads=true");
+
+        AssertSucceeded(result);
+        Assert.That(MSBuildDiagnostic.Parse(result.Output), Is.Empty, result.ToString());
+        Assert.That(result.Output, Does.Contain("1 ignored"), "the summary counts the ignored LTTng provider");
+    }
+
+    [Test]
+    [Order(6)]
+    public void Running_the_target_alone_before_any_publish_is_SL1007_not_a_crash()
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-arm64");
+
+        AssertFailedCleanly(result);
+        var error = Diagnostics(result, "SL1007").Single();
+        Assert.That(error.File, Is.EqualTo(_project.ProjectFile));
+        Assert.That(error.Message, Does.Contain(_project.PublishDirectory("net10.0", "linux-arm64")));
+        Assert.That(error.Message, Does.Contain("Run Publish first"));
+    }
+
+    [TestCase("-p:RuntimeIdentifier=osx-arm64", "osx-arm64 is not a linux-* runtime identifier")]
+    [TestCase("-p:StaticLinkEnabled=false", "StaticLinkEnabled is false")]
+    [TestCase("-p:DesignTimeBuild=true", "this is a design-time build")]
+    [Order(7)]
+    public void The_check_is_skipped_with_a_low_importance_message(string setting, string reason)
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=linux-x64", setting, "-v:d");
+
+        AssertSucceeded(result);
+        Assert.That(result.Output, Does.Contain($"StaticLink: check skipped because {reason}."), result.ToString());
+        Assert.That(result.Output, Does.Not.Contain("Task \"StaticLinkCheck\""), "the task must not run");
+    }
+}
