@@ -1,6 +1,11 @@
-namespace StaticLink.Core.Tests.Bundles;
+using StaticLink.Core.Tests.Bundles;
 
-/// <summary>Removes the compiled bundle samples and the published apps once every test of this namespace has run.</summary>
+namespace StaticLink.Core.Tests;
+
+/// <summary>
+/// Removes the compiled bundle samples and the published app once every test of the assembly has run: the
+/// P/Invoke tests (Managed) use them too, so the cleanup cannot belong to the Bundles namespace alone.
+/// </summary>
 [SetUpFixture]
 public sealed class BundleSamplesCleanup
 {
