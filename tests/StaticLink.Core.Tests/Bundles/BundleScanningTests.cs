@@ -48,6 +48,19 @@ public class BundleScanningTests
     }
 
     [Test]
+    public void Glibc_libraries_embedded_in_a_bundle_for_a_musl_RID_are_a_libc_mismatch()
+    {
+        using var output = new OutputDirectory();
+        output.Write("app", Bundle().Build().Bytes);
+
+        var report = PublishChecker.Check(new CheckOptions { Root = output.Path, RuntimeIdentifier = "linux-musl-x64" });
+
+        // libplain.so calls nothing, so with --as-needed it has no NEEDED entry and shows no C library at all.
+        Assert.That(report.WithCodeFiles(DiagnosticCodes.LibcMismatch), Is.EquivalentTo(new[] { "app", "app!/libloader.so", "app!/native/libzuser.so" }));
+        Assert.That(report.FileNamed("app!/libplain.so").Elf!.Needed, Is.Empty);
+    }
+
+    [Test]
     public void Allow_and_ignore_rules_apply_to_embedded_files_by_their_bundle_path()
     {
         using var output = new OutputDirectory();

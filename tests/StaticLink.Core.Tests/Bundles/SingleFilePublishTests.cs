@@ -78,6 +78,16 @@ public class SingleFilePublishTests
     }
 
     [Test]
+    public void A_glibc_limit_applies_to_the_embedded_library_and_names_its_symbols()
+    {
+        var report = PublishChecker.Check(new CheckOptions { Root = PublishedApp.SingleFile, RuntimeIdentifier = "linux-x64", MaxGlibcVersion = "2.10" });
+
+        var finding = report.WithCode(DiagnosticCodes.SymbolVersionTooNew).Single(finding => finding.File == EmbeddedLibrary);
+        Assert.That(finding.Message, Does.StartWith(EmbeddedLibrary + " needs GLIBC_2.14"));
+        Assert.That(report.FileNamed(EmbeddedLibrary).MinimumGlibc, Is.EqualTo("2.14"));
+    }
+
+    [Test]
     public void A_compressed_bundle_is_checked_too_but_its_assemblies_are_not_searched()
     {
         var report = Check(PublishedApp.Compressed);
