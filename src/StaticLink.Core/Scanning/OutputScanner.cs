@@ -10,7 +10,9 @@ namespace StaticLink.Core.Scanning;
 
 /// <summary>
 /// Turns an output directory (or an explicit list of its files) into facts per native file: ELF recognised by its
-/// magic, never by its name; read once; unreadable files become error entries, never exceptions.
+/// magic, never by its name; read once; unreadable files become error entries, never exceptions. The native files
+/// embedded in single-file bundles become files too ("host!/path"), and the .NET assemblies of the output (and of
+/// its bundles) are read for their P/Invoke targets.
 /// </summary>
 public sealed class OutputScanner
 {
