@@ -17,6 +17,9 @@ public sealed class CheckReport
 
     public IReadOnlyList<Finding> Findings { get; init; } = [];
 
+    /// <summary>Every P/Invoke target of the output's assemblies and how it is provided, by assembly then module.</summary>
+    public IReadOnlyList<PInvokeTargetReport> PInvokeTargets { get; init; } = [];
+
     /// <summary>Every file looked at, native or not (a publish directory is mostly managed assemblies).</summary>
     public int ExaminedFileCount { get; init; }
 

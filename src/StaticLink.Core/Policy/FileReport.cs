@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Policy;
@@ -42,6 +43,15 @@ public sealed class FileReport
 
     /// <summary>The byte offset where reading failed, for unreadable files.</summary>
     public long? ErrorOffset { get; init; }
+
+    /// <summary>For a file embedded in a single-file bundle: the host's path (this file's path is "host!/name").</summary>
+    public string? Container { get; init; }
+
+    /// <summary>For a single-file bundle host: its manifest (version, embedded files).</summary>
+    public BundleManifest? Bundle { get; init; }
+
+    /// <summary>What of a bundle was not looked at; null when everything was.</summary>
+    public string? BundleNote { get; init; }
 
     /// <summary>No interpreter and no NEEDED entries (static-pie counts); false for files that are never loaded (objects, debug symbols).</summary>
     public bool FullyStatic => Elf is not null

@@ -11,6 +11,11 @@ public sealed partial class PolicyEvaluator
 
     private static Finding Unreadable(ScannedFile file)
     {
+        if (file.Container is not null)
+        {
+            return UnreadableEmbedded(file);
+        }
+
         var offset = file.ErrorOffset is { } value ? " at offset " + Hex(value) : string.Empty;
         var fix = $"Replace {file.FileName} with a complete build, or leave it out of the check with "
             + $"<StaticLinkIgnore Include=\"{file.RelativePath}\" Reason=\"...\" />.";

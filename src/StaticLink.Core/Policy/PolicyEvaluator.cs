@@ -55,6 +55,7 @@ public sealed partial class PolicyEvaluator
             findings.AddRange(fileFindings);
         }
 
+        var targets = EvaluateAssemblies(scan.Assemblies, bundledNames, findings);
         return new CheckReport
         {
             Root = scan.Root,
@@ -63,6 +64,7 @@ public sealed partial class PolicyEvaluator
             Files = reports,
             Findings = findings,
             ExaminedFileCount = scan.ExaminedFileCount,
+            PInvokeTargets = targets,
         };
     }
 
@@ -112,6 +114,7 @@ public sealed partial class PolicyEvaluator
                 IgnoredReason = ignoredReason,
                 Kind = FileKinds.Unreadable,
                 Verdict = ignore is null ? Verdicts.Fail : Verdicts.Ignored,
+                Container = file.Container,
             };
         }
 
@@ -127,6 +130,11 @@ public sealed partial class PolicyEvaluator
         var kind = KindOf(file);
         if (ignore is null)
         {
+            if (file.BundleError is not null)
+            {
+                findings.Add(UnreadableBundle(file));
+            }
+
             Check(file, kind, evidence, bundled, external, bundledNames, findings);
         }
 
@@ -143,6 +151,9 @@ public sealed partial class PolicyEvaluator
             Libc = LibcName(elf, evidence, file),
             RuntimeLoaded = file.RuntimeLoadCandidates,
             Verdict = ignore is not null ? Verdicts.Ignored : VerdictOf(findings),
+            Container = file.Container,
+            Bundle = file.Bundle,
+            BundleNote = file.BundleNote,
         };
     }
 

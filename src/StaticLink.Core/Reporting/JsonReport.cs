@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
@@ -44,6 +45,15 @@ public static class JsonReport
         foreach (var finding in report.Findings)
         {
             WriteFinding(json, finding);
+        }
+
+        json.EndArray();
+
+        json.Name("pinvoke");
+        json.StartArray();
+        foreach (var target in report.PInvokeTargets)
+        {
+            WriteTarget(json, target);
         }
 
         json.EndArray();
@@ -112,6 +122,22 @@ public static class JsonReport
         }
 
         json.Property("verdict", file.Verdict);
+        if (file.Container is not null)
+        {
+            json.Property("container", file.Container);
+        }
+
+        if (file.Bundle is { } bundle)
+        {
+            json.Name("bundle");
+            json.StartObject();
+            json.Property("version", bundle.MajorVersion.ToString(CultureInfo.InvariantCulture) + "." + bundle.MinorVersion.ToString(CultureInfo.InvariantCulture));
+            json.Property("id", bundle.BundleId);
+            json.Property("files", bundle.Entries.Count);
+            json.Property("note", file.BundleNote);
+            json.EndObject();
+        }
+
         if (file.IgnoredReason is not null)
         {
             json.Property("ignoredReason", file.IgnoredReason);
@@ -126,6 +152,18 @@ public static class JsonReport
             }
         }
 
+        json.EndObject();
+    }
+
+    private static void WriteTarget(JsonWriter json, PInvokeTargetReport target)
+    {
+        json.StartObject();
+        json.Property("assembly", target.Assembly);
+        json.Property("module", target.Module);
+        json.Property("library", target.Library);
+        json.Property("resolution", target.Resolution);
+        json.Property("resolvedBy", target.ResolvedBy);
+        json.Property("imports", target.ImportCount);
         json.EndObject();
     }
 

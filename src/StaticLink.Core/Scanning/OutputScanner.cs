@@ -4,17 +4,21 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Managed;
 
 namespace StaticLink.Core.Scanning;
 
 /// <summary>
 /// Turns an output directory (or an explicit list of its files) into facts per native file: ELF recognised by its
-/// magic, never by its name; read once; unreadable files become error entries, never exceptions.
+/// magic, never by its name; read once; unreadable files become error entries, never exceptions. The native files
+/// embedded in single-file bundles become files too ("host!/path"), and the .NET assemblies of the output (and of
+/// its bundles) are read for their P/Invoke targets.
 /// </summary>
 public sealed class OutputScanner
 {
     private const uint SectionNoBits = 8;
     private readonly Func<string, ElfInspection> _inspect;
+    private readonly BundleScanner _bundles;
 
     public OutputScanner()
         : this(ElfReadOptions.Default)
@@ -26,14 +30,20 @@ public sealed class OutputScanner
     /// reading a large library; only version limits (SL1004) need them.
     /// </summary>
     public OutputScanner(ElfReadOptions readOptions)
-        : this(path => ElfReader.Inspect(path, readOptions))
+        : this(path => ElfReader.Inspect(path, readOptions), readOptions)
     {
     }
 
     /// <summary>Lets tests put crafted facts behind real paths.</summary>
     internal OutputScanner(Func<string, ElfInspection> inspect)
+        : this(inspect, ElfReadOptions.Default)
+    {
+    }
+
+    private OutputScanner(Func<string, ElfInspection> inspect, ElfReadOptions readOptions)
     {
         _inspect = inspect;
+        _bundles = new BundleScanner(readOptions ?? throw new ArgumentNullException(nameof(readOptions)));
     }
 
     /// <summary>Scans every file under <paramref name="root"/>, or only <paramref name="files"/> when given (relative to the root or absolute).</summary>
@@ -146,22 +156,63 @@ public sealed class OutputScanner
         }
 
         var results = new List<ScannedFile>(missing);
+        var assemblies = new List<ScannedAssembly>();
+        var embeddedCount = 0;
         foreach (var entry in regular)
         {
             aliases.TryGetValue(entry.FullPath, out var names);
-            var scanned = ScanFile(entry, names ?? []);
+            var scanned = ScanFile(entry, names ?? [], out var bundle);
             if (scanned is not null)
             {
                 results.Add(scanned);
             }
+            else if (IsAssemblyFileName(entry.RelativePath))
+            {
+                var assembly = ScanAssembly(entry);
+                if (assembly is not null)
+                {
+                    assemblies.Add(assembly);
+                }
+            }
+
+            if (bundle is not null)
+            {
+                results.AddRange(bundle.Files);
+                assemblies.AddRange(bundle.Assemblies);
+                embeddedCount += bundle.Manifest?.Entries.Count ?? 0;
+            }
         }
 
         results.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
-        return new OutputScan(rootFull, results, regular.Count + missing.Count, null);
+        assemblies.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        return new OutputScan(rootFull, results, regular.Count + missing.Count + embeddedCount, null) { Assemblies = assemblies };
     }
 
-    private ScannedFile? ScanFile(OutputFileWalker.Entry entry, IReadOnlyList<string> aliases)
+    /// <summary>The runtime loads assemblies by these names only; anything else is not worth opening a second time.</summary>
+    internal static bool IsAssemblyFileName(string name) =>
+        name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
+
+    private static ScannedAssembly? ScanAssembly(OutputFileWalker.Entry entry)
     {
+        try
+        {
+            var modules = AssemblyMetadataReader.ReadPInvokeModules(entry.FullPath);
+            return modules is null ? null : new ScannedAssembly { RelativePath = entry.RelativePath, FullPath = entry.FullPath, PInvokeModules = modules };
+        }
+        catch (AssemblyFormatException exception)
+        {
+            return new ScannedAssembly { RelativePath = entry.RelativePath, FullPath = entry.FullPath, Error = exception.Reason, ErrorOffset = exception.Offset };
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // It was readable a moment ago (it is not ELF); a file that vanished since has nothing to say.
+            return null;
+        }
+    }
+
+    private ScannedFile? ScanFile(OutputFileWalker.Entry entry, IReadOnlyList<string> aliases, out BundleScan? bundle)
+    {
+        bundle = null;
         long size = 0;
         try
         {
@@ -203,6 +254,10 @@ public sealed class OutputScanner
             candidates = WithoutOwnNames(data.SonameStrings, elf, Path.GetFileName(entry.FullPath), aliases);
             markers = data.GlibcMarkers;
             note = data.Note;
+            if (BundleScanner.MayBeHost(elf))
+            {
+                bundle = _bundles.Scan(entry.FullPath, entry.RelativePath, elf);
+            }
         }
 
         return new ScannedFile
@@ -216,6 +271,12 @@ public sealed class OutputScanner
             StaticGlibcMarkers = markers,
             IsDebugSymbols = isDebugSymbols,
             DataScanNote = note,
+            Bundle = bundle?.Manifest,
+            BundleError = bundle?.Error,
+            BundleErrorOffset = bundle?.ErrorOffset,
+            BundleNote = bundle is { UnsearchedCompressedAssemblies: > 0 }
+                ? string.Format(CultureInfo.InvariantCulture, "{0} compressed assemblies were not searched for P/Invoke targets", bundle.UnsearchedCompressedAssemblies)
+                : null,
         };
     }
 
@@ -242,7 +303,7 @@ public sealed class OutputScanner
         return false;
     }
 
-    private static List<string> WithoutOwnNames(IReadOnlyList<string> strings, ElfFile elf, string fileName, IReadOnlyList<string> aliases)
+    internal static List<string> WithoutOwnNames(IReadOnlyList<string> strings, ElfFile elf, string fileName, IReadOnlyList<string> aliases)
     {
         var own = new HashSet<string>(elf.Needed, StringComparer.Ordinal) { fileName };
         if (elf.Soname is not null)

@@ -1,10 +1,10 @@
-using System.Runtime.CompilerServices;
-using StaticLink.Core.Compatibility;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text;
+using StaticLink.Core.Compatibility;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Scanning;
@@ -38,12 +38,39 @@ public static class ReadOnlyDataScanner
             throw new ArgumentNullException(nameof(file));
         }
 
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
+            return Scan(stream, file, collectGlibcMarkers);
+        }
+        catch (IOException exception)
+        {
+            return new ReadOnlyDataScan([], [], "read-only data could not be read: " + exception.Message);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            return new ReadOnlyDataScan([], [], "read-only data could not be read: " + exception.Message);
+        }
+    }
+
+    /// <summary>Scans a seekable stream holding the file, e.g. a library embedded in a single-file bundle.</summary>
+    public static ReadOnlyDataScan Scan(Stream stream, ElfFile file, bool collectGlibcMarkers)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+
+        if (file is null)
+        {
+            throw new ArgumentNullException(nameof(file));
+        }
+
         var regions = FindRegions(file);
         var state = new ScanState(collectGlibcMarkers);
         string? note = null;
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, FileOptions.SequentialScan);
             var buffer = new byte[BufferSize];
             long budget = MaximumBytesPerFile;
             foreach (var (offset, size) in regions)
@@ -60,10 +87,6 @@ public static class ReadOnlyDataScanner
             }
         }
         catch (IOException exception)
-        {
-            note = "read-only data could not be read: " + exception.Message;
-        }
-        catch (UnauthorizedAccessException exception)
         {
             note = "read-only data could not be read: " + exception.Message;
         }
@@ -144,7 +167,7 @@ public static class ReadOnlyDataScanner
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private static void ScanRegion(FileStream stream, byte[] buffer, long offset, long length, ScanState state)
+    private static void ScanRegion(Stream stream, byte[] buffer, long offset, long length, ScanState state)
     {
         stream.Seek(offset, SeekOrigin.Begin);
         state.StartString();

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Scanning;
@@ -37,6 +38,24 @@ public sealed class ScannedFile
 
     /// <summary>Where the read-only data scan stopped short (a bound was hit or a read failed); null when complete.</summary>
     public string? DataScanNote { get; init; }
+
+    /// <summary>
+    /// For a file embedded in a single-file bundle: the host's relative path (the file's own path is then
+    /// "host!/path/in/bundle", see <see cref="BundleNames.EntryPath"/>). Null for files of the output itself.
+    /// </summary>
+    public string? Container { get; init; }
+
+    /// <summary>For a single-file bundle host: its manifest. Null for every other file.</summary>
+    public BundleManifest? Bundle { get; init; }
+
+    /// <summary>For a host whose bundle marker points at a malformed or truncated bundle: the reason.</summary>
+    public string? BundleError { get; init; }
+
+    /// <summary>Where in the host the bundle could not be read.</summary>
+    public long? BundleErrorOffset { get; init; }
+
+    /// <summary>What of a bundle was not looked at (e.g. compressed assemblies, not searched for P/Invoke targets); null when everything was.</summary>
+    public string? BundleNote { get; init; }
 
     /// <summary>The file's own name (last path part).</summary>
     public string FileName
