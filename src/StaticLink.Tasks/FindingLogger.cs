@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using StaticLink.Core.Bundles;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Tasks;
@@ -59,7 +60,8 @@ internal sealed class FindingLogger
 
         try
         {
-            return Path.GetFullPath(Path.Combine(_root, finding.File));
+            // An entry embedded in a single-file bundle is reported against its host, the file that exists on disk.
+            return Path.GetFullPath(Path.Combine(_root, BundleNames.HostPath(finding.File!)));
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
         {

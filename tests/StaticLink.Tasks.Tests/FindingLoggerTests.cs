@@ -41,6 +41,16 @@ public sealed class FindingLoggerTests
     }
 
     [Test]
+    public void A_finding_inside_a_single_file_bundle_points_at_the_bundle_host_on_disk()
+    {
+        _logger.Log(new Finding("SL1001", FindingSeverity.Error, "app!/libe_sqlite3.so", "libe_sqlite3.so needs libz.so.1"));
+
+        var error = _engine.Errors.Single();
+        Assert.That(error.File, Is.EqualTo(Path.Combine(Root, "app")));
+        Assert.That(error.Message, Is.EqualTo("libe_sqlite3.so needs libz.so.1"));
+    }
+
+    [Test]
     public void A_warning_finding_is_an_MSBuild_warning()
     {
         _logger.Log(new Finding("SL2003", FindingSeverity.Warning, "libfoo.so", "absolute RUNPATH"));

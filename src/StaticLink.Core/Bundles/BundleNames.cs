@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace StaticLink.Core.Bundles;
@@ -21,5 +22,14 @@ public static class BundleNames
     /// file inside an archive), e.g. "app!/libe_sqlite3.so". A publish directory has no folder named "app!", so the
     /// name cannot be mistaken for a real file of the output.
     /// </summary>
-    public static string EntryPath(string hostPath, string entryPath) => hostPath + "!/" + entryPath;
+    public static string EntryPath(string hostPath, string entryPath) => hostPath + EntrySeparator + entryPath;
+
+    /// <summary>The file on disk a report path stands for: the bundle host for an embedded entry, else the path itself.</summary>
+    public static string HostPath(string reportPath)
+    {
+        var separator = reportPath.IndexOf(EntrySeparator, StringComparison.Ordinal);
+        return separator < 0 ? reportPath : reportPath.Substring(0, separator);
+    }
+
+    private const string EntrySeparator = "!/";
 }
