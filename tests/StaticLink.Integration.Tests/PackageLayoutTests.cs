@@ -26,12 +26,14 @@ public sealed class PackageLayoutTests : IntegrationTest
             "buildMultiTargeting/StaticLink.Sdk.targets",
             "Sdk/Sdk.props",
             "Sdk/Sdk.targets",
+            "tasks/net10.0/StaticLink.Tasks.dll",
+            "tasks/net10.0/StaticLink.Core.dll",
             "tasks/net8.0/StaticLink.Tasks.dll",
             "tasks/net8.0/StaticLink.Core.dll",
             "tasks/netstandard2.0/StaticLink.Tasks.dll",
             "tasks/netstandard2.0/StaticLink.Core.dll",
         }));
-        Assert.That(entries.Where(entry => entry.StartsWith("tasks/", System.StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(4), "only the task and the engine, never MSBuild's own assemblies");
+        Assert.That(entries.Where(entry => entry.StartsWith("tasks/", System.StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(6), "only the task and the engine, never MSBuild's own assemblies");
         Assert.That(entries.Where(entry => entry.StartsWith("lib/", System.StringComparison.Ordinal)), Is.Empty, "nothing may flow into the app");
     }
 
