@@ -142,6 +142,8 @@ public sealed partial class PolicyEvaluator
             Kind = kind,
             Libc = LibcName(elf, evidence, file),
             RuntimeLoaded = file.RuntimeLoadCandidates,
+            DebugCompanion = file.DebugCompanion,
+            DebugCompanionSize = file.DebugCompanionSize,
             Verdict = ignore is not null ? Verdicts.Ignored : VerdictOf(findings),
         };
     }

@@ -157,6 +157,7 @@ public sealed class OutputScanner
         }
 
         results.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        DebugCompanions.Attach(rootFull, results, _inspect);
         return new OutputScan(rootFull, results, regular.Count + missing.Count, null);
     }
 

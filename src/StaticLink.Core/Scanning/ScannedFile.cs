@@ -38,6 +38,15 @@ public sealed class ScannedFile
     /// <summary>Where the read-only data scan stopped short (a bound was hit or a read failed); null when complete.</summary>
     public string? DataScanNote { get; init; }
 
+    /// <summary>
+    /// The separate debug file of this stripped file (NativeAOT's app.dbg), relative to the scanned root when inside it;
+    /// null when there is none. Set by the scanner once every file is read.
+    /// </summary>
+    public string? DebugCompanion { get; internal set; }
+
+    /// <summary>The size of <see cref="DebugCompanion"/> in bytes; null without one.</summary>
+    public long? DebugCompanionSize { get; internal set; }
+
     /// <summary>The file's own name (last path part).</summary>
     public string FileName
     {
