@@ -102,6 +102,18 @@ public sealed class StaticProfileEvaluationTests : IntegrationTest
         Assert.That(Settings.Select(setting => properties[setting]), Is.All.Empty);
     }
 
+    [Test]
+    public void StaticICULinking_in_a_static_executable_gets_libm_after_the_ICU_archives()
+    {
+        var withIcu = LinkerArguments(_profile, "-p:InvariantGlobalization=false", "-p:StaticICULinking=true");
+        var invariant = LinkerArguments(_profile, "-p:StaticICULinking=true");
+        var dynamic = LinkerArguments(_profile, "-p:InvariantGlobalization=false", "-p:StaticICULinking=true", "-p:StaticExecutable=false");
+
+        Assert.That(withIcu, Does.Contain("-lm"), "NativeAOT 8 puts -lm before the ICU archives; the static link needs it again after them");
+        Assert.That(invariant, Does.Not.Contain("-lm"), "no ICU is linked with invariant globalization");
+        Assert.That(dynamic, Does.Not.Contain("-lm"), "a dynamic link resolves libm.so in any order");
+    }
+
     private static string Project(string properties) => $"""
         <Project Sdk="StaticLink.Sdk/{PackageFeed.Version}">
           <PropertyGroup>
@@ -112,6 +124,17 @@ public sealed class StaticProfileEvaluationTests : IntegrationTest
           </PropertyGroup>
         </Project>
         """;
+
+    /// <summary>The ExtraLinkerArg items NativeAOT appends to its link, on linux-x64.</summary>
+    private static string[] LinkerArguments(ScenarioProject project, params string[] extra)
+    {
+        var result = project.MSBuild(["-getItem:ExtraLinkerArg", "-getProperty:StaticExecutable", "-p:RuntimeIdentifier=linux-x64", .. extra]);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        using var json = JsonDocument.Parse(result.Output[result.Output.IndexOf('{', System.StringComparison.Ordinal)..]);
+        return json.RootElement.GetProperty("Items").TryGetProperty("ExtraLinkerArg", out var items)
+            ? items.EnumerateArray().Select(item => item.GetProperty("Identity").GetString() ?? string.Empty).ToArray()
+            : [];
+    }
 
     private static Dictionary<string, string> Evaluate(ScenarioProject project, string rid, params string[] extra)
     {
