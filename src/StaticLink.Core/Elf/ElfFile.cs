@@ -122,7 +122,7 @@ public sealed class ElfFile
     {
         foreach (var section in Sections)
         {
-            if (section.Name == name)
+            if (section.NameEquals(name))
             {
                 return section;
             }

@@ -17,11 +17,11 @@ internal sealed partial class ElfParser
                 hasCodeBytes |= section.Type != SHT_NOBITS;
             }
 
-            if (section.Name == ".symtab")
+            if (section.NameEquals(".symtab"))
             {
                 _file.HasSymbolTable = true;
             }
-            else if (section.Name.StartsWith(".debug", StringComparison.Ordinal) || section.Name.StartsWith(".zdebug", StringComparison.Ordinal))
+            else if (section.NameStartsWith(".debug") || section.NameStartsWith(".zdebug"))
             {
                 _file.HasDebugInfo = true;
             }

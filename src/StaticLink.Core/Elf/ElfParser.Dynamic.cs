@@ -70,10 +70,10 @@ internal sealed partial class ElfParser
         ElfSection? section = null;
         foreach (var candidate in _sections)
         {
-            if (candidate.Name == ".dynamic" || (section is null && candidate.Type == SHT_DYNAMIC))
+            if (candidate.NameEquals(".dynamic") || (section is null && candidate.Type == SHT_DYNAMIC))
             {
                 section = candidate;
-                if (candidate.Name == ".dynamic")
+                if (candidate.NameEquals(".dynamic"))
                 {
                     break;
                 }

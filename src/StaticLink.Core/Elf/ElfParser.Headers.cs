@@ -74,10 +74,10 @@ internal sealed partial class ElfParser
 
         // With 0xff00 or more sections the real count lives in section 0's sh_size, and the name table index in sh_link.
         ulong count = header.SectionHeaderCount;
-        var (_, first) = ParseSectionHeader(_source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0"), 0);
+        var first = _source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0");
         if (count == 0)
         {
-            count = first.Size;
+            count = _decoder.Is64 ? _decoder.U64(first, 32) : _decoder.U32(first, 20);
         }
 
         if (count == 0)
@@ -92,57 +92,41 @@ internal sealed partial class ElfParser
         }
 
         var table = _source.Read(header.SectionHeaderOffset, tableSize, "section header table");
-        var raw = new List<(uint NameOffset, ElfSection Section)>((int)count);
-        for (var index = 0; index < (int)count; index++)
-        {
-            raw.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize));
-        }
 
         // Names are optional: without a usable name table (no index, an index out of range, a table outside the file)
         // the sections keep empty names, as readelf shows them, and are still found by type.
-        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? first.Link : header.SectionNameTableIndex;
-        var nameTableHeader = nameTableIndex != SHN_UNDEF && nameTableIndex < count ? raw[(int)nameTableIndex].Section : null;
-        var names = nameTableHeader is null || nameTableHeader.Type == SHT_NOBITS || !_source.Contains(nameTableHeader.Offset, nameTableHeader.Size)
-            ? []
-            : _source.Read(nameTableHeader.Offset, nameTableHeader.Size, "section name table");
-        foreach (var (nameOffset, section) in raw)
+        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? _decoder.U32(first, _decoder.Is64 ? 40 : 24) : header.SectionNameTableIndex;
+        var names = ElfSectionNameTable.Empty;
+        if (nameTableIndex != SHN_UNDEF && nameTableIndex < count)
         {
-            sections.Add(section with { Name = ReadSectionName(names, nameOffset) });
+            var nameTable = ParseSectionHeader(table, (int)nameTableIndex * header.SectionHeaderEntrySize, ElfSectionNameTable.Empty);
+            if (nameTable.Type != SHT_NOBITS && _source.Contains(nameTable.Offset, nameTable.Size))
+            {
+                names = new ElfSectionNameTable(_source.Read(nameTable.Offset, nameTable.Size, "section name table"));
+            }
+        }
+
+        sections.Capacity = (int)count;
+        for (var index = 0; index < (int)count; index++)
+        {
+            sections.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize, names));
         }
 
         return sections;
     }
 
-    /// <summary>Parses one section header; the name stays an offset until the name table has been read.</summary>
-    private (uint NameOffset, ElfSection Section) ParseSectionHeader(byte[] data, int at)
+    private ElfSection ParseSectionHeader(byte[] data, int at, ElfSectionNameTable names)
     {
         var nameOffset = _decoder.U32(data, at);
         var type = _decoder.U32(data, at + 4);
         if (_decoder.Is64)
         {
-            return (nameOffset, new ElfSection(string.Empty, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
-                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56)));
+            return new ElfSection(names, nameOffset, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
+                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56));
         }
 
-        return (nameOffset, new ElfSection(string.Empty, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
-            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36)));
-    }
-
-    private static string ReadSectionName(byte[] names, uint offset)
-    {
-        // A name outside the table is tolerated, as readelf does: the section is still usable by type.
-        if (offset >= names.Length)
-        {
-            return string.Empty;
-        }
-
-        var end = offset;
-        while (end < names.Length && names[end] != 0)
-        {
-            end++;
-        }
-
-        return Encoding.UTF8.GetString(names, (int)offset, (int)(end - offset));
+        return new ElfSection(names, nameOffset, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
+            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36));
     }
 
     private List<ElfProgramHeader> ReadProgramHeaders(ElfHeaderFields header)

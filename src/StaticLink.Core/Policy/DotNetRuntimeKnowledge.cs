@@ -55,7 +55,8 @@ public static class DotNetRuntimeKnowledge
                 "OpenSSL, for cryptography and TLS (System.Security.Cryptography, HttpClient over https)",
                 "Install OpenSSL in the target image (e.g. libssl3 / openssl), or with NativeAOT link it in with "
                 + "<StaticOpenSslLinking>true</StaticOpenSslLinking>; if the app never uses cryptography or TLS, "
-                + "allow it with <StaticLinkAllow Include=\"libssl.so.*\" Reason=\"...\" />.",
+                + "allow it with <StaticLinkAllow Include=\"openssl\" Pattern=\"libssl.so.*\" Reason=\"...\" /> "
+                + "(a glob goes in Pattern: MSBuild would expand a * in Include against the project folder).",
                 true,
                 "libssl.so.3");
         }
@@ -79,7 +80,7 @@ public static class DotNetRuntimeKnowledge
                 "GSSAPI/Kerberos, only for Negotiate and Kerberos authentication",
                 "Nothing to do unless the app uses Negotiate/Kerberos authentication; then install it in the target "
                 + "image (e.g. libgssapi-krb5-2 / krb5-libs). Silence it with "
-                + "<StaticLinkAllow Include=\"libgssapi_krb5.so.*\" Reason=\"no Kerberos\" />.",
+                + "<StaticLinkAllow Include=\"gssapi\" Pattern=\"libgssapi_krb5.so.*\" Reason=\"no Kerberos\" />.",
                 true);
         }
 

@@ -90,7 +90,7 @@ public static class ReadOnlyDataScanner
         var regions = new List<(long Offset, long Size)>();
         foreach (var section in file.Sections)
         {
-            if (section.Type != SectionNoBits && section.Name.StartsWith(".rodata", StringComparison.Ordinal))
+            if (section.Type != SectionNoBits && section.NameStartsWith(".rodata"))
             {
                 AddClipped(regions, section.Offset, section.Size, file.Length);
             }
