@@ -34,7 +34,7 @@ public static class StripEstimate
         long removed = 0;
         foreach (var section in elf.Sections)
         {
-            if (!IsRemovedByStrip(section.Name))
+            if (!IsRemovedByStrip(section))
             {
                 continue;
             }
@@ -46,18 +46,30 @@ public static class StripEstimate
 
             // Its header goes, and its name leaves the section name table.
             removed += headerSize + section.Name.Length + 1;
+            if (removed >= size)
+            {
+                // Section headers that claim more than the file holds: no estimate rather than a negative size.
+                return null;
+            }
         }
 
-        // A file whose section headers lie about sizes must not yield a negative size.
-        return removed <= 0 || removed >= size ? null : size - removed;
+        return removed == 0 ? null : size - removed;
     }
 
     /// <summary>The sections `strip` removes from an executable or shared library: symbols and debug information.</summary>
-    public static bool IsRemovedByStrip(string sectionName) =>
-        sectionName == ".symtab"
-        || sectionName == ".strtab"
-        || sectionName == ".stab"
-        || sectionName == ".stabstr"
-        || sectionName.StartsWith(".debug", StringComparison.Ordinal)
-        || sectionName.StartsWith(".zdebug", StringComparison.Ordinal);
+    public static bool IsRemovedByStrip(ElfSection section)
+    {
+        if (section is null)
+        {
+            throw new ArgumentNullException(nameof(section));
+        }
+
+        // Compared in place: only the few removed sections' names are ever decoded.
+        return section.NameEquals(".symtab")
+            || section.NameEquals(".strtab")
+            || section.NameEquals(".stab")
+            || section.NameEquals(".stabstr")
+            || section.NameStartsWith(".debug")
+            || section.NameStartsWith(".zdebug");
+    }
 }

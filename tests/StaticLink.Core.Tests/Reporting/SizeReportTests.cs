@@ -200,6 +200,46 @@ public class SizeReportTests
         Assert.That(Cell(lines, "static-musl", "fully static"), Is.EqualTo("yes"));
     }
 
+    [Test]
+    public void A_32_bit_file_loses_40_byte_section_headers_and_NOBITS_sections_cost_no_bytes()
+    {
+        var elf = new ElfFile
+        {
+            Class = ElfClass.Elf32,
+            Type = ElfFileType.Executable,
+            HasSymbolTable = true,
+            HasDebugInfo = true,
+            Sections =
+            [
+                new ElfSection(".text", 1, 6, 0x1000, 0x1000, 4000, 0, 0),
+                new ElfSection(".symtab", 2, 0, 0, 5000, 1000, 6, 16),
+                new ElfSection(".strtab", 3, 0, 0, 6000, 500, 0, 0),
+                new ElfSection(".debug_info", 8, 0, 0, 6500, 123456, 0, 0),
+            ],
+        };
+
+        Assert.That(StripEstimate.StrippedSize(elf, 10000), Is.EqualTo(10000 - (1000 + 40 + 8) - (500 + 40 + 8) - (40 + 12)));
+    }
+
+    [Test]
+    public void Section_headers_that_claim_more_than_the_file_holds_give_no_estimate()
+    {
+        var elf = new ElfFile
+        {
+            Class = ElfClass.Elf64,
+            Type = ElfFileType.SharedObject,
+            HasSymbolTable = true,
+            Sections =
+            [
+                new ElfSection(".symtab", 2, 0, 0, 64, ulong.MaxValue, 0, 24),
+                new ElfSection(".strtab", 3, 0, 0, 64, ulong.MaxValue, 0, 0),
+                new ElfSection(".debug_str", 1, 0, 0, 64, ulong.MaxValue, 0, 0),
+            ],
+        };
+
+        Assert.That(StripEstimate.StrippedSize(elf, 4096), Is.Null);
+    }
+
     private static CheckReport Check(string root, string rid = "linux-x64") =>
         PublishChecker.Check(new CheckOptions { Root = root, RuntimeIdentifier = rid });
 
