@@ -10,6 +10,7 @@ public static class DiagnosticCodes
     public const string ArchitectureMismatch = "SL1005";
     public const string DeniedLibrary = "SL1006";
     public const string InvalidConfiguration = "SL1007";
+    public const string StaticProfileNotApplicable = "SL1008";
     public const string UnreadableFile = "SL1010";
     public const string RuntimeLoadedLibrary = "SL2001";
     public const string StaticGlibcNss = "SL2002";

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
 
@@ -53,8 +54,29 @@ public sealed class FileReport
     /// <summary>What of a bundle was not looked at; null when everything was.</summary>
     public string? BundleNote { get; init; }
 
+    /// <summary>
+    /// For an executable or library that still has its symbols: its size after `strip`, estimated from its section
+    /// headers (see <see cref="StripEstimate"/>); null when it is already stripped or not something one strips.
+    /// </summary>
+    public long? StrippedSize => Elf is not null && IsLoadable ? StripEstimate.StrippedSize(Elf, Size) : null;
+
+    /// <summary>The separate debug file of a stripped file (NativeAOT's app.dbg), relative to the checked root; null when none was found.</summary>
+    public string? DebugCompanion { get; init; }
+
+    /// <summary>The size of <see cref="DebugCompanion"/>; null without one.</summary>
+    public long? DebugCompanionSize { get; init; }
+
+    /// <summary>
+    /// Roughly what a stripped file weighed before stripping: its size plus its debug file's (the two differ from the
+    /// original by a few section headers); null without a debug file.
+    /// </summary>
+    public long? UnstrippedSize => DebugCompanionSize is { } companion ? Size + companion : null;
+
     /// <summary>No interpreter and no NEEDED entries (static-pie counts); false for files that are never loaded (objects, debug symbols).</summary>
     public bool FullyStatic => Elf is not null
         && Elf.IsFullyStatic
-        && (Kind == FileKinds.Executable || Kind == FileKinds.SharedLibrary);
+        && IsLoadable;
+
+    /// <summary>An executable or shared library: what the loader (or the kernel) loads, as opposed to objects and debug files.</summary>
+    public bool IsLoadable => Kind == FileKinds.Executable || Kind == FileKinds.SharedLibrary;
 }

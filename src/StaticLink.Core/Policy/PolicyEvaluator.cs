@@ -150,6 +150,8 @@ public sealed partial class PolicyEvaluator
             Kind = kind,
             Libc = LibcName(elf, evidence, file),
             RuntimeLoaded = file.RuntimeLoadCandidates,
+            DebugCompanion = file.DebugCompanion,
+            DebugCompanionSize = file.DebugCompanionSize,
             Verdict = ignore is not null ? Verdicts.Ignored : VerdictOf(findings),
             Container = file.Container,
             Bundle = file.Bundle,

@@ -121,6 +121,12 @@ public static class JsonReport
             json.Property("stripped", elf.Stripped);
         }
 
+        // Sizes: what stripping saves on an unstripped file, and what a stripped one weighed with its debug file.
+        NumberOrNull(json, "strippedSize", file.StrippedSize);
+        json.Property("debugCompanion", file.DebugCompanion);
+        NumberOrNull(json, "debugCompanionSize", file.DebugCompanionSize);
+        NumberOrNull(json, "unstrippedSize", file.UnstrippedSize);
+
         json.Property("verdict", file.Verdict);
         if (file.Container is not null)
         {
@@ -165,6 +171,19 @@ public static class JsonReport
         json.Property("resolvedBy", target.ResolvedBy);
         json.Property("imports", target.ImportCount);
         json.EndObject();
+    }
+
+    private static void NumberOrNull(JsonWriter json, string name, long? value)
+    {
+        json.Name(name);
+        if (value is { } number)
+        {
+            json.Value(number);
+        }
+        else
+        {
+            json.Null();
+        }
     }
 
     private static void WriteFinding(JsonWriter json, Finding finding)

@@ -10,14 +10,15 @@ namespace StaticLink.Core.Reporting;
 
 /// <summary>
 /// The short table the MSBuild task prints at normal verbosity and the command line prints by default: one row per
-/// native file with size, linkage, libc, external libraries, minimum glibc, fully static and verdict.
+/// native file with size, whether it is stripped (and what stripping saves or saved), linkage, libc, external
+/// libraries, minimum glibc, fully static (as `file` says "statically linked") and verdict.
 /// </summary>
 public static class TextSummary
 {
     /// <summary>External library lists longer than this are cut, so a row stays readable in a build log.</summary>
     public const int ExternalColumnWidth = 60;
 
-    private static readonly string[] Headers = ["file", "size", "linkage", "libc", "external", "min glibc", "static", "verdict"];
+    private static readonly string[] Headers = ["file", "size", "stripped", "linkage", "libc", "external", "min glibc", "fully static", "verdict"];
 
     /// <summary>The heading line, then one line per native file, then the totals.</summary>
     public static IReadOnlyList<string> Lines(CheckReport report)
@@ -144,12 +145,35 @@ public static class TextSummary
         [
             file.Path,
             FormatSize(file.Size),
-            elf is null ? file.Kind : (file.Kind == FileKinds.Executable || file.Kind == FileKinds.SharedLibrary ? ElfNames.Linkage(elf.Linkage) : file.Kind),
+            Stripped(file),
+            elf is null ? file.Kind : (file.IsLoadable ? ElfNames.Linkage(elf.Linkage) : file.Kind),
             file.Libc,
             external,
             file.MinimumGlibc ?? "-",
-            elf is null ? "-" : (file.FullyStatic ? "yes" : "no"),
+            elf is null || !file.IsLoadable ? "-" : (file.FullyStatic ? "yes" : "no"),
             file.Verdict,
         ];
+    }
+
+    /// <summary>"no, 2.3 MiB if stripped", "yes, +2.4 MiB in app.dbg", "yes", or "-" for files one does not strip.</summary>
+    private static string Stripped(FileReport file)
+    {
+        if (file.Elf is null || !file.IsLoadable)
+        {
+            return "-";
+        }
+
+        if (file.StrippedSize is { } stripped)
+        {
+            return "no, " + FormatSize(stripped) + " if stripped";
+        }
+
+        if (file.DebugCompanion is { } companion && file.DebugCompanionSize is { } companionSize)
+        {
+            var slash = companion.LastIndexOf('/');
+            return "yes, +" + FormatSize(companionSize) + " in " + (slash < 0 ? companion : companion.Substring(slash + 1));
+        }
+
+        return file.Elf.Stripped ? "yes" : "no";
     }
 }

@@ -184,6 +184,7 @@ public sealed class OutputScanner
         }
 
         results.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
+        DebugCompanions.Attach(rootFull, results, _inspect);
         assemblies.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         return new OutputScan(rootFull, results, regular.Count + missing.Count + embeddedCount, null) { Assemblies = assemblies };
     }

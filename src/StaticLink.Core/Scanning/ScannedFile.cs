@@ -57,6 +57,15 @@ public sealed class ScannedFile
     /// <summary>What of a bundle was not looked at (e.g. compressed assemblies, not searched for P/Invoke targets); null when everything was.</summary>
     public string? BundleNote { get; init; }
 
+    /// <summary>
+    /// The separate debug file of this stripped file (NativeAOT's app.dbg), relative to the scanned root when inside it;
+    /// null when there is none. Set by the scanner once every file is read.
+    /// </summary>
+    public string? DebugCompanion { get; internal set; }
+
+    /// <summary>The size of <see cref="DebugCompanion"/> in bytes; null without one.</summary>
+    public long? DebugCompanionSize { get; internal set; }
+
     /// <summary>The file's own name (last path part).</summary>
     public string FileName
     {

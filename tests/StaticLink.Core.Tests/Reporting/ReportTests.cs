@@ -90,11 +90,11 @@ public class ReportTests
         Assert.That(lines, Is.EqualTo(new[]
         {
             "StaticLink: 4 native files of 7 in /output (linux-musl-x64, policy musl-portable)",
-            "  file                      size  linkage     libc   external               min glibc  static  verdict",
-            "  libMonoPosixHelper.so  4.0 KiB  dynamic     glibc  libz.so.1, libc.so.6   2.14       no      fail",
-            "  libe_sqlite3.so        1.5 MiB  dynamic     musl   libc.musl-x86_64.so.1  -          no      pass",
-            "  libignored.so          4.0 KiB  dynamic     none   libnothing.so          -          no      ignored",
-            "  libbroken.so             100 B  unreadable  none   -                      -          -       fail",
+            "  file                      size  stripped  linkage     libc   external               min glibc  fully static  verdict",
+            "  libMonoPosixHelper.so  4.0 KiB  yes       dynamic     glibc  libz.so.1, libc.so.6   2.14       no            fail",
+            "  libe_sqlite3.so        1.5 MiB  yes       dynamic     musl   libc.musl-x86_64.so.1  -          no            pass",
+            "  libignored.so          4.0 KiB  yes       dynamic     none   libnothing.so          -          no            ignored",
+            "  libbroken.so             100 B  -         unreadable  none   -                      -          -             fail",
             "StaticLink: FAILED: 3 errors, 0 warnings; 1 passed, 0 warned, 2 failed, 1 ignored",
         }));
     }
