@@ -84,7 +84,7 @@ public sealed class ElfFile
     /// <summary>True when a .symtab section is present.</summary>
     public bool HasSymbolTable { get; internal set; }
 
-    /// <summary>True when a .debug_* or .zdebug_* section is present.</summary>
+    /// <summary>True when a .debug_* or .zdebug_* section that is not loaded (DWARF, not .debug_gdb_scripts) is present.</summary>
     public bool HasDebugInfo { get; internal set; }
 
     /// <summary>
@@ -120,6 +120,11 @@ public sealed class ElfFile
     /// <summary>Finds a section by name, or null.</summary>
     public ElfSection? FindSection(string name)
     {
+        if (Sections is ElfSectionTable table)
+        {
+            return table.Find(name);
+        }
+
         foreach (var section in Sections)
         {
             if (section.NameEquals(name))

@@ -17,11 +17,13 @@ internal sealed partial class ElfParser
                 hasCodeBytes |= section.Type != SHT_NOBITS;
             }
 
-            if (section.NameEquals(".symtab"))
+            // Names are compared only where the type and flags allow a match, so an object file's thousands of
+            // .text.* names are never read: the symbol table is SHT_SYMTAB, debug sections are never loaded.
+            if (section.Type == SHT_SYMTAB && section.NameEquals(".symtab"))
             {
                 _file.HasSymbolTable = true;
             }
-            else if (section.NameStartsWith(".debug") || section.NameStartsWith(".zdebug"))
+            else if ((section.Flags & SHF_ALLOC) == 0 && (section.NameStartsWith(".debug") || section.NameStartsWith(".zdebug")))
             {
                 _file.HasDebugInfo = true;
             }

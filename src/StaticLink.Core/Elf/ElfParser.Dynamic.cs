@@ -70,10 +70,17 @@ internal sealed partial class ElfParser
         ElfSection? section = null;
         foreach (var candidate in _sections)
         {
-            if (candidate.NameEquals(".dynamic") || (section is null && candidate.Type == SHT_DYNAMIC))
+            // .dynamic is SHT_DYNAMIC, or SHT_NOBITS in a separate debug file; other types need no name lookup.
+            if (candidate.Type != SHT_DYNAMIC && candidate.Type != SHT_NOBITS)
             {
-                section = candidate;
-                if (candidate.NameEquals(".dynamic"))
+                continue;
+            }
+
+            var named = candidate.NameEquals(".dynamic");
+            if (named || (section is null && candidate.Type == SHT_DYNAMIC))
+            {
+                section = candidate.ToSection();
+                if (named)
                 {
                     break;
                 }

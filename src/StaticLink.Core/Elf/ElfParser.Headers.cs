@@ -53,12 +53,11 @@ internal sealed partial class ElfParser
             _decoder.U32(header, 32), _decoder.U16(header, 46), _decoder.U16(header, 48), _decoder.U16(header, 50));
     }
 
-    private List<ElfSection> ReadSectionHeaders(ElfHeaderFields header)
+    private ElfSectionTable ReadSectionHeaders(ElfHeaderFields header)
     {
-        var sections = new List<ElfSection>();
         if (header.SectionHeaderOffset == 0)
         {
-            return sections;
+            return ElfSectionTable.Empty;
         }
 
         var minimumSize = _decoder.Is64 ? Elf64SectionHeaderSize : Elf32SectionHeaderSize;
@@ -66,7 +65,7 @@ internal sealed partial class ElfParser
         {
             if (header.SectionHeaderCount == 0 && header.SectionHeaderEntrySize == 0)
             {
-                return sections;
+                return ElfSectionTable.Empty;
             }
 
             throw new ElfFormatException(_decoder.Is64 ? 58 : 46, $"section header size {header.SectionHeaderEntrySize} is smaller than {minimumSize}");
@@ -74,15 +73,16 @@ internal sealed partial class ElfParser
 
         // With 0xff00 or more sections the real count lives in section 0's sh_size, and the name table index in sh_link.
         ulong count = header.SectionHeaderCount;
-        var first = _source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0");
+        var first = new ElfSectionTable(
+            _source.Read(header.SectionHeaderOffset, header.SectionHeaderEntrySize, "section header 0"), 1, header.SectionHeaderEntrySize, _decoder, ElfSectionNameTable.Empty);
         if (count == 0)
         {
-            count = _decoder.Is64 ? _decoder.U64(first, 32) : _decoder.U32(first, 20);
+            count = first.SizeAt(0);
         }
 
         if (count == 0)
         {
-            return sections;
+            return ElfSectionTable.Empty;
         }
 
         var tableSize = count * header.SectionHeaderEntrySize;
@@ -91,42 +91,25 @@ internal sealed partial class ElfParser
             throw new ElfFormatException((long)header.SectionHeaderOffset, $"section header table ({count} entries of {header.SectionHeaderEntrySize} bytes) extends past the end of the file");
         }
 
-        var table = _source.Read(header.SectionHeaderOffset, tableSize, "section header table");
+        var bytes = _source.Read(header.SectionHeaderOffset, tableSize, "section header table");
+        var unnamed = new ElfSectionTable(bytes, (int)count, header.SectionHeaderEntrySize, _decoder, ElfSectionNameTable.Empty);
 
         // Names are optional: without a usable name table (no index, an index out of range, a table outside the file)
         // the sections keep empty names, as readelf shows them, and are still found by type.
-        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? _decoder.U32(first, _decoder.Is64 ? 40 : 24) : header.SectionNameTableIndex;
-        var names = ElfSectionNameTable.Empty;
-        if (nameTableIndex != SHN_UNDEF && nameTableIndex < count)
+        ulong nameTableIndex = header.SectionNameTableIndex == SHN_XINDEX ? first.LinkAt(0) : header.SectionNameTableIndex;
+        if (nameTableIndex == SHN_UNDEF || nameTableIndex >= count)
         {
-            var nameTable = ParseSectionHeader(table, (int)nameTableIndex * header.SectionHeaderEntrySize, ElfSectionNameTable.Empty);
-            if (nameTable.Type != SHT_NOBITS && _source.Contains(nameTable.Offset, nameTable.Size))
-            {
-                names = new ElfSectionNameTable(_source.Read(nameTable.Offset, nameTable.Size, "section name table"));
-            }
+            return unnamed;
         }
 
-        sections.Capacity = (int)count;
-        for (var index = 0; index < (int)count; index++)
+        var nameTable = new ElfSectionView(unnamed, (int)nameTableIndex);
+        if (nameTable.Type == SHT_NOBITS || !_source.Contains(nameTable.Offset, nameTable.Size))
         {
-            sections.Add(ParseSectionHeader(table, index * header.SectionHeaderEntrySize, names));
+            return unnamed;
         }
 
-        return sections;
-    }
-
-    private ElfSection ParseSectionHeader(byte[] data, int at, ElfSectionNameTable names)
-    {
-        var nameOffset = _decoder.U32(data, at);
-        var type = _decoder.U32(data, at + 4);
-        if (_decoder.Is64)
-        {
-            return new ElfSection(names, nameOffset, type, _decoder.U64(data, at + 8), _decoder.U64(data, at + 16), _decoder.U64(data, at + 24),
-                _decoder.U64(data, at + 32), _decoder.U32(data, at + 40), _decoder.U64(data, at + 56));
-        }
-
-        return new ElfSection(names, nameOffset, type, _decoder.U32(data, at + 8), _decoder.U32(data, at + 12), _decoder.U32(data, at + 16),
-            _decoder.U32(data, at + 20), _decoder.U32(data, at + 24), _decoder.U32(data, at + 36));
+        var names = new ElfSectionNameTable(new ElfStringTable(_source, nameTable.Offset, nameTable.Size, "section name table"));
+        return new ElfSectionTable(bytes, (int)count, header.SectionHeaderEntrySize, _decoder, names);
     }
 
     private List<ElfProgramHeader> ReadProgramHeaders(ElfHeaderFields header)

@@ -31,7 +31,7 @@ internal sealed partial class ElfParser
         {
             if (section.Type == SHT_SYMTAB)
             {
-                symbols = section;
+                symbols = section.ToSection();
                 break;
             }
         }

@@ -14,7 +14,7 @@ internal sealed partial class ElfParser
     private readonly ElfFile _file = new();
     private ElfDecoder _decoder;
     private List<ElfProgramHeader> _programHeaders = [];
-    private List<ElfSection> _sections = [];
+    private ElfSectionTable _sections = ElfSectionTable.Empty;
 
     private ElfParser(ElfByteSource source, ElfReadOptions options)
     {
