@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Cli.Tests;
 
@@ -34,41 +34,18 @@ internal sealed class NativeBuild : IDisposable
         var sourcePath = PathOf(sourceName);
         File.WriteAllText(sourcePath, source);
         var outputPath = PathOf(output);
-        var start = new ProcessStartInfo(compiler)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-o");
-        start.ArgumentList.Add(outputPath);
 
         // The source comes before the flags, so that a library given as a flag resolves the source's references.
-        start.ArgumentList.Add(sourcePath);
-        foreach (var flag in flags)
-        {
-            start.ArgumentList.Add(flag);
-        }
-        var (exitCode, _, error) = Run(start);
+        var (exitCode, _, error) = Run(compiler, ["-o", outputPath, sourcePath, .. flags]);
         Assert.That(exitCode, Is.Zero, $"{compiler} {string.Join(' ', flags)} failed: {error}");
         return outputPath;
     }
 
-    /// <summary>Runs a tool and returns its exit code and output; a missing tool fails the test with the fix.</summary>
+    /// <summary>Runs a tool and returns its exit code and output; a missing tool throws with the package to install.</summary>
     public static (int ExitCode, string Output, string Error) Run(string tool, params string[] args)
     {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Run(start);
+        var result = ExternalTool.Run(tool, args);
+        return (result.ExitCode, result.StandardOutput, result.StandardError);
     }
 
     public void Dispose()
@@ -80,28 +57,6 @@ internal sealed class NativeBuild : IDisposable
         catch (IOException)
         {
             // A leftover temporary folder is not worth failing a run for.
-        }
-    }
-
-    private static (int ExitCode, string Output, string Error) Run(ProcessStartInfo start)
-    {
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("no process");
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            Assert.Fail($"{start.FileName} is not installed ({exception.Message}); build/test.sh lists the packages the tests need.");
-            throw;
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            return (process.ExitCode, output, error.Result);
         }
     }
 }

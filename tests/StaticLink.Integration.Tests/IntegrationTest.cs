@@ -1,5 +1,6 @@
 using System.Linq;
 using NUnit.Framework.Interfaces;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
 

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Linq;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using StaticLink.Core.Elf;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
 

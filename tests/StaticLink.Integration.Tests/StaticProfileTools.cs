@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
 
@@ -18,46 +18,8 @@ internal static class StaticProfileTools
     /// <summary>Runs a program and returns its exit code and everything it printed (standard output, then errors).</summary>
     public static (int ExitCode, string Output) Run(string program, string? workingDirectory, params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (workingDirectory is not null)
-        {
-            start.WorkingDirectory = workingDirectory;
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{program} could not be started (the tests need gcc, musl-tools and binutils): {exception.Message}", exception);
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-                return (-1, $"{program} killed after {Timeout.TotalSeconds} s\n{output.Result}{error.Result}");
-            }
-
-            process.WaitForExit();
-            return (process.ExitCode, output.Result + error.Result);
-        }
+        var result = ExternalTool.Run(program, arguments, workingDirectory, Timeout);
+        return (result.ExitCode, result.StandardOutput + result.StandardError);
     }
 
     /// <summary>Builds a C file with a compiler and its options into <paramref name="output"/>; fails the test when the compiler does.</summary>

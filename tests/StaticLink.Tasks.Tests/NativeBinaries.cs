@@ -1,6 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Tasks.Tests;
 
@@ -83,34 +83,7 @@ internal static class NativeBinaries
 
     private static void Compile(string compiler, params string[] arguments)
     {
-        var start = new ProcessStartInfo(compiler)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            Assert.Fail($"{compiler} is needed to build the test binaries (Debian: apt-get install gcc musl-tools): {exception.Message}");
-            throw;
-        }
-
-        using (process)
-        {
-            var errors = process.StandardError.ReadToEnd();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.That(process.ExitCode, Is.Zero, $"{compiler} {string.Join(" ", arguments)} failed:\n{errors}");
-        }
+        var result = ExternalTool.Run(compiler, arguments);
+        Assert.That(result.ExitCode, Is.Zero, $"{compiler} {string.Join(" ", arguments)} failed:\n{result.StandardError}");
     }
 }

@@ -110,31 +110,16 @@ internal sealed class BundleScanner
             }
 
             var elf = ElfReader.Read(content, _readOptions);
-            var isDebugSymbols = OutputScanner.IsDebugSymbolsFile(elf);
-            var canLoad = !isDebugSymbols && (elf.Type == ElfFileType.Executable || elf.Type == ElfFileType.SharedObject);
-            IReadOnlyList<string> candidates = [];
-            IReadOnlyList<string> markers = [];
-            string? note = null;
-            if (canLoad)
-            {
-                var data = ReadOnlyDataScanner.Scan(content, elf, collectGlibcMarkers: elf.IsFullyStatic);
-                candidates = OutputScanner.WithoutOwnNames(data.SonameStrings, elf, FileNameOf(path), []);
-                markers = data.GlibcMarkers;
-                note = data.Note;
-            }
-
-            scan.Files.Add(new ScannedFile
-            {
-                RelativePath = path,
-                FullPath = fullPath,
-                Size = entry.Size,
-                Elf = elf,
-                Container = hostRelativePath,
-                RuntimeLoadCandidates = candidates,
-                StaticGlibcMarkers = markers,
-                IsDebugSymbols = isDebugSymbols,
-                DataScanNote = note,
-            });
+            scan.Files.Add(ScannedElf.Create(
+                elf,
+                path,
+                fullPath,
+                entry.Size,
+                FileNameOf(path),
+                aliases: [],
+                collectGlibcMarkers => ReadOnlyDataScanner.Scan(content, elf, collectGlibcMarkers),
+                hostRelativePath,
+                bundle: null));
         }
         catch (ElfFormatException exception)
         {

@@ -244,41 +244,21 @@ public sealed class OutputScanner
         }
 
         var elf = inspection.File!;
-        var isDebugSymbols = IsDebugSymbolsFile(elf);
-        var canLoad = !isDebugSymbols && (elf.Type == ElfFileType.Executable || elf.Type == ElfFileType.SharedObject);
-        IReadOnlyList<string> candidates = [];
-        IReadOnlyList<string> markers = [];
-        string? note = null;
-        if (canLoad)
+        if (ScannedElf.CanLoad(elf) && BundleScanner.MayBeHost(elf))
         {
-            var data = ReadOnlyDataScanner.Scan(entry.FullPath, elf, collectGlibcMarkers: elf.IsFullyStatic);
-            candidates = WithoutOwnNames(data.SonameStrings, elf, Path.GetFileName(entry.FullPath), aliases);
-            markers = data.GlibcMarkers;
-            note = data.Note;
-            if (BundleScanner.MayBeHost(elf))
-            {
-                bundle = _bundles.Scan(entry.FullPath, entry.RelativePath, elf);
-            }
+            bundle = _bundles.Scan(entry.FullPath, entry.RelativePath, elf);
         }
 
-        return new ScannedFile
-        {
-            RelativePath = entry.RelativePath,
-            FullPath = entry.FullPath,
-            Size = size,
-            Elf = elf,
-            Aliases = aliases,
-            RuntimeLoadCandidates = candidates,
-            StaticGlibcMarkers = markers,
-            IsDebugSymbols = isDebugSymbols,
-            DataScanNote = note,
-            Bundle = bundle?.Manifest,
-            BundleError = bundle?.Error,
-            BundleErrorOffset = bundle?.ErrorOffset,
-            BundleNote = bundle is { UnsearchedCompressedAssemblies: > 0 }
-                ? string.Format(CultureInfo.InvariantCulture, "{0} compressed assemblies were not searched for P/Invoke targets", bundle.UnsearchedCompressedAssemblies)
-                : null,
-        };
+        return ScannedElf.Create(
+            elf,
+            entry.RelativePath,
+            entry.FullPath,
+            size,
+            Path.GetFileName(entry.FullPath),
+            aliases,
+            collectGlibcMarkers => ReadOnlyDataScanner.Scan(entry.FullPath, elf, collectGlibcMarkers),
+            container: null,
+            bundle);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using StaticLink.Core.Bundles;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Bundles;
 
@@ -64,35 +64,6 @@ internal static class BundleSamples
         return directory;
     }
 
-    private static void Run(string directory, string tool, string arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{tool} is needed to build the bundle test binaries (apt-get install gcc zlib1g-dev): {exception.Message}", exception);
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{tool} {arguments} failed with exit code {process.ExitCode}: {error.Result}");
-            }
-        }
-    }
+    private static void Run(string directory, string tool, string arguments) =>
+        ExternalTool.RunChecked(tool, arguments.Split(' '), directory);
 }

@@ -1,9 +1,7 @@
 using System;
-using System.Collections;
-using System.Diagnostics;
 using System.IO;
-using System.Text;
 using System.Threading;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Bundles;
 
@@ -87,75 +85,21 @@ internal static class PublishedApp
         File.WriteAllText(Path.Combine(project, Name + ".csproj"), Project);
         File.WriteAllText(Path.Combine(project, "Program.cs"), Program);
 
-        var common = "publish -c Release -r linux-x64 --self-contained -nodeReuse:false -p:UseSharedCompilation=false";
-        DotNet(project, $"{common} -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -o {Quote(Path.Combine(outputs, "single"))}");
-        DotNet(project, $"{common} -p:PublishSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true -p:EnableCompressionInSingleFile=true -o {Quote(Path.Combine(outputs, "compressed"))}");
-        DotNet(project, $"{common} -o {Quote(Path.Combine(outputs, "plain"))}");
+        string[] common = ["publish", "-c", "Release", "-r", "linux-x64", "--self-contained", "-nodeReuse:false", "-p:UseSharedCompilation=false"];
+        string[] singleFile = ["-p:PublishSingleFile=true", "-p:IncludeNativeLibrariesForSelfExtract=true"];
+        DotNet(project, [.. common, .. singleFile, "-o", Path.Combine(outputs, "single")]);
+        DotNet(project, [.. common, .. singleFile, "-p:EnableCompressionInSingleFile=true", "-o", Path.Combine(outputs, "compressed")]);
+        DotNet(project, [.. common, "-o", Path.Combine(outputs, "plain")]);
         return outputs;
     }
 
-    private static string Quote(string path) => "\"" + path + "\"";
-
-    private static void DotNet(string directory, string arguments)
+    private static void DotNet(string directory, string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet", arguments)
+        var result = DotNetCli.Run(directory, arguments, Timeout);
+        TestContext.Progress.WriteLine($"{result.Elapsed.TotalSeconds,6:F1} s  {result.CommandLine}");
+        if (result.ExitCode != 0)
         {
-            WorkingDirectory = directory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-
-        // `dotnet test` hands its own MSBuild location to the test host; the nested publish must find its own.
-        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
-        {
-            var name = (string)variable.Key;
-            if (name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || name.Equals("DOTNET_HOST_PATH", StringComparison.Ordinal))
-            {
-                start.Environment.Remove(name);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        start.Environment["MSBUILDTERMINALLOGGER"] = "off";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
-        var output = new StringBuilder();
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, line) => Append(output, line.Data);
-        process.ErrorDataReceived += (_, line) => Append(output, line.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            throw new InvalidOperationException($"dotnet {arguments} did not finish in {Timeout.TotalMinutes} minutes:\n{output}");
-        }
-
-        process.WaitForExit();
-        TestContext.Progress.WriteLine($"{stopwatch.Elapsed.TotalSeconds,6:F1} s  dotnet {arguments}");
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {arguments} failed with exit code {process.ExitCode}:\n{output}");
-        }
-    }
-
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (output)
-        {
-            output.AppendLine(line);
+            throw new InvalidOperationException($"{result.CommandLine} failed with exit code {result.ExitCode}:\n{result.Output}");
         }
     }
 }

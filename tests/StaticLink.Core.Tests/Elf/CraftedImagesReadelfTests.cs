@@ -1,6 +1,7 @@
 using System.Linq;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Tests.TestSupport;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Elf;
 
@@ -48,7 +49,7 @@ public sealed class CraftedImagesReadelfTests
         using var temp = new TempDirectory();
         var path = temp.File("pie", CraftedImages.GlibcPie(layout.Class, layout.Endianness).Machine(layout.Machine).WithoutSectionHeaders().Build().Bytes);
 
-        var run = ProcessRunner.Run(Readelf.Path!, ["-W", "-D", "-d", "-l", path]);
+        var run = ExternalTool.Run(Readelf.Path!, ["-W", "-D", "-d", "-l", path]);
         var facts = Readelf.Parse(run.StandardOutput, [path])[path];
 
         Assert.Multiple(() =>
@@ -85,7 +86,7 @@ public sealed class CraftedImagesReadelfTests
     private static ReadelfFacts DescribeWithSectionDump(string path, out string stderr)
     {
         // -S and -s too, so that readelf checks the section headers and symbol tables of the crafted file.
-        var run = ProcessRunner.Run(Readelf.Path!, ["-W", "-d", "-l", "-V", "-S", "-s", "-n", path]);
+        var run = ExternalTool.Run(Readelf.Path!, ["-W", "-d", "-l", "-V", "-S", "-s", "-n", path]);
         stderr = run.StandardError;
         return Readelf.Parse(run.StandardOutput, [path])[path];
     }

@@ -4,6 +4,7 @@ using System.Runtime.Versioning;
 using System.Threading.Tasks;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Tests.TestSupport;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Elf;
 
@@ -197,7 +198,7 @@ public sealed class ElfReaderInspectTests
     public void A_named_pipe_does_not_hang_the_reader()
     {
         var path = _temp.Combine("libfifo.so");
-        var mkfifo = ProcessRunner.Run("mkfifo", [path]);
+        var mkfifo = ExternalTool.Run("mkfifo", [path]);
         Assert.That(mkfifo.ExitCode, Is.Zero, mkfifo.Describe());
 
         var task = Task.Run(() => ElfReader.Inspect(path));

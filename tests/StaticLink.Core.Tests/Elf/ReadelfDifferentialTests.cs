@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Tests.TestSupport;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Elf;
 
@@ -55,7 +56,7 @@ public sealed class ReadelfDifferentialTests
         File.WriteAllText(Path.Combine(project.Path, "Directory.Build.props"), "<Project />");
         File.WriteAllText(Path.Combine(project.Path, "Directory.Packages.props"), "<Project />");
         TestContext.Progress.WriteLine($"restoring {SqlitePackage} {SqliteVersion} into {ElfCorpus.NuGetPackagesFolder} ...");
-        var restore = ProcessRunner.Run("dotnet", ["restore", "SqliteRestore.csproj"], project.Path, TimeSpan.FromMinutes(5));
+        var restore = ExternalTool.Run("dotnet", ["restore", "SqliteRestore.csproj"], project.Path, TimeSpan.FromMinutes(5));
         if (restore.ExitCode != 0 || !Directory.Exists(SqliteFolder))
         {
             Assert.Fail($"could not restore {SqlitePackage} {SqliteVersion}, whose arm/arm64/x86/s390x/mips64 builds this test needs:\n{restore.Describe()}");

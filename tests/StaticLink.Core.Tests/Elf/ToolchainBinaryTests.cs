@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Tests.TestSupport;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Elf;
 
@@ -44,12 +45,12 @@ public sealed class ToolchainBinaryTests
     [OneTimeSetUp]
     public void BuildBinaries()
     {
-        if (ProcessRunner.FindOnPath("musl-gcc") is null)
+        if (ExternalTool.FindOnPath("musl-gcc") is null)
         {
             Assert.Fail("musl-gcc is not installed: .ci/run must install musl-tools (apt-get install musl-tools) so that real musl binaries can be tested");
         }
 
-        if (ProcessRunner.FindOnPath("gcc") is null)
+        if (ExternalTool.FindOnPath("gcc") is null)
         {
             Assert.Fail("gcc is not installed: .ci/run must install gcc and libc6-dev");
         }
@@ -183,7 +184,7 @@ public sealed class ToolchainBinaryTests
     public void The_build_id_matches_readelf(string name)
     {
         var path = _temp.Combine(name);
-        var notes = ProcessRunner.Run(Readelf.Path ?? "readelf", ["-n", path]);
+        var notes = ExternalTool.Run(Readelf.Path ?? "readelf", ["-n", path]);
         var expected = Regex.Match(notes.StandardOutput, @"Build ID: ([0-9a-f]+)").Groups[1].Value;
 
         var file = ElfReader.Read(path);
@@ -197,7 +198,7 @@ public sealed class ToolchainBinaryTests
 
     private void Compile(string compiler, IEnumerable<string> arguments)
     {
-        var result = ProcessRunner.Run(compiler, arguments, _temp.Path, TimeSpan.FromMinutes(2));
+        var result = ExternalTool.Run(compiler, arguments, _temp.Path, TimeSpan.FromMinutes(2));
         if (result.ExitCode != 0)
         {
             Assert.Fail($"{compiler} {string.Join(" ", arguments)} failed: {result.Describe()}");

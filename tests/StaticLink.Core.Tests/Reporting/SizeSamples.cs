@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Text.RegularExpressions;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Reporting;
 
@@ -75,7 +75,7 @@ internal sealed partial class SizeSamples : IDisposable
     /// <summary>GNU readelf's section table: name, type and size of each section.</summary>
     public static IReadOnlyList<(string Name, string Type, long Size)> Sections(string path)
     {
-        var output = Run("readelf", "--wide", "--section-headers", path);
+        var output = ExternalTool.RunChecked("readelf", ["--wide", "--section-headers", path]);
         var sections = new List<(string, string, long)>();
         foreach (var line in output.Split('\n'))
         {
@@ -89,22 +89,6 @@ internal sealed partial class SizeSamples : IDisposable
         return sections;
     }
 
-    public static string Run(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        return RunIn(start, tool, arguments);
-    }
-
     public void Dispose()
     {
         if (System.IO.Directory.Exists(Directory))
@@ -113,48 +97,7 @@ internal sealed partial class SizeSamples : IDisposable
         }
     }
 
-    private void RunHere(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool)
-        {
-            WorkingDirectory = Directory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        RunIn(start, tool, arguments);
-    }
-
-    private static string RunIn(ProcessStartInfo start, string tool, string[] arguments)
-    {
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{tool} is needed by the size tests (apt-get install gcc musl-tools binutils): {exception.Message}", exception);
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            var output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{tool} {string.Join(" ", arguments)} failed with exit code {process.ExitCode}: {error.Result}");
-            }
-
-            return output;
-        }
-    }
+    private void RunHere(string tool, params string[] arguments) => ExternalTool.RunChecked(tool, arguments, Directory);
 
     // "  [36] .debug_str   PROGBITS   0000000000000000 4327f8 021abd 01 MSC  0   0  8"
     [GeneratedRegex(@"^\s*\[\s*\d+\]\s+(?<name>\S+)\s+(?<type>[A-Z_][A-Z_0-9]*)\s+[0-9a-f]+\s+[0-9a-f]+\s+(?<size>[0-9a-f]+)\s")]

@@ -1,7 +1,7 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Threading;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.Scanning;
 
@@ -99,35 +99,6 @@ internal static class NativeSamples
         return directory;
     }
 
-    private static void Compile(string directory, string tool, string arguments)
-    {
-        var start = new ProcessStartInfo(tool, arguments)
-        {
-            WorkingDirectory = directory,
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException($"{tool} is needed to build the test binaries (apt-get install gcc musl-tools binutils): {exception.Message}", exception);
-        }
-
-        using (process)
-        {
-            var error = process.StandardError.ReadToEndAsync();
-            process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{tool} {arguments} failed with exit code {process.ExitCode}: {error.Result}");
-            }
-        }
-    }
+    private static void Compile(string directory, string tool, string arguments) =>
+        ExternalTool.RunChecked(tool, arguments.Split(' '), directory);
 }

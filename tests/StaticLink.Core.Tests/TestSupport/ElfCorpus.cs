@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.TestSupport;
 
@@ -23,7 +24,7 @@ internal static class ElfCorpus
     {
         get
         {
-            var onPath = ProcessRunner.FindOnPath("dotnet");
+            var onPath = ExternalTool.FindOnPath("dotnet");
             if (onPath != null)
             {
                 var target = File.ResolveLinkTarget(onPath, returnFinalTarget: true)?.FullName ?? onPath;

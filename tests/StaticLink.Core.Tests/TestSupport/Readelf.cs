@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
+using StaticLink.Tests.Shared;
 
 namespace StaticLink.Core.Tests.TestSupport;
 
@@ -16,7 +17,7 @@ internal static partial class Readelf
 {
     private const int BatchSize = 64;
 
-    public static string? Path => ProcessRunner.FindOnPath("readelf");
+    public static string? Path => ExternalTool.FindOnPath("readelf");
 
     public static IReadOnlyDictionary<string, ReadelfFacts> Describe(IReadOnlyList<string> files, int parallelism = 2)
     {
@@ -25,13 +26,13 @@ internal static partial class Readelf
         var batches = files.Chunk(BatchSize).ToList();
         Parallel.ForEach(batches, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, batch =>
         {
-            var run = ProcessRunner.Run(tool, Arguments(batch));
+            var run = ExternalTool.Run(tool, Arguments(batch));
             var parsed = Parse(run.StandardOutput, batch);
             if (!string.IsNullOrWhiteSpace(run.StandardError))
             {
                 foreach (var file in batch)
                 {
-                    var alone = ProcessRunner.Run(tool, Arguments([file]));
+                    var alone = ExternalTool.Run(tool, Arguments([file]));
                     var facts = Parse(alone.StandardOutput, [file])[file];
                     facts.Diagnostics.AddRange(alone.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
                     parsed[file] = facts;

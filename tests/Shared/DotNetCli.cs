@@ -5,15 +5,20 @@ using System.Diagnostics;
 using System.IO;
 using System.Text;
 
-namespace StaticLink.Integration.Tests;
+namespace StaticLink.Tests.Shared;
 
 /// <summary>Runs the real `dotnet` CLI in a clean environment, as a user's terminal would.</summary>
 internal static class DotNetCli
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(6);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(6);
 
-    public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>
+    /// Runs `dotnet` with <paramref name="arguments"/>; a run longer than <paramref name="timeout"/> (six minutes unless
+    /// given) is killed, and its output says so.
+    /// </summary>
+    public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null)
     {
+        var limit = timeout ?? DefaultTimeout;
         var start = new ProcessStartInfo(Executable())
         {
             WorkingDirectory = workingDirectory,
@@ -53,11 +58,11 @@ internal static class DotNetCli
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
-            Append(output, $"*** killed after {Timeout.TotalMinutes} minutes ***");
+            Append(output, $"*** killed after {limit.TotalMinutes} minutes ***");
         }
 
         process.WaitForExit();

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 
-namespace StaticLink.Integration.Tests;
+namespace StaticLink.Tests.Shared;
 
 /// <summary>What a dotnet command did: its exit code, everything it printed, and how long it took.</summary>
 internal sealed record CommandResult(string CommandLine, int ExitCode, string Output, TimeSpan Elapsed)
