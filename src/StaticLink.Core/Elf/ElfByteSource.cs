@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 
 namespace StaticLink.Core.Elf;
@@ -9,12 +10,15 @@ namespace StaticLink.Core.Elf;
 /// </summary>
 internal sealed class ElfByteSource
 {
-    // The ELF header and program headers of almost every file sit in its first page; reading that page once turns
-    // a handful of tiny reads into one.
-    private const int HeadSize = 4096;
+    /// <summary>
+    /// Small reads are served from whole pages kept for the life of the source: the ELF header and program headers
+    /// share the first page, a version need chain is a dozen 16-byte records side by side, and a string table is read
+    /// a name at a time. One read system call per page instead of one per record.
+    /// </summary>
+    public const int PageSize = 4096;
 
     private readonly Stream _stream;
-    private byte[]? _head;
+    private readonly Dictionary<ulong, byte[]> _pages = [];
 
     public ElfByteSource(Stream stream)
     {
@@ -35,19 +39,31 @@ internal sealed class ElfByteSource
         }
 
         var buffer = new byte[count];
-        if (offset + count <= HeadSize)
+        if (count > PageSize)
         {
-            _head ??= ReadAtMost(0, HeadSize, what);
-            if (offset + count <= (ulong)_head.Length)
-            {
-                Buffer.BlockCopy(_head, (int)offset, buffer, 0, (int)count);
-                return buffer;
-            }
+            ReadInto(offset, buffer, buffer.Length, what);
+            return buffer;
         }
 
-        ReadInto(offset, buffer, buffer.Length, what);
+        // At most two pages: copy the part of each that the range covers.
+        var copied = 0UL;
+        while (copied < count)
+        {
+            var page = Page((offset + copied) / PageSize, what, out var pageStart);
+            var from = offset + copied - pageStart;
+            var length = Math.Min(count - copied, (ulong)page.Length - from);
+            Buffer.BlockCopy(page, (int)from, buffer, (int)copied, (int)length);
+            copied += length;
+        }
+
         return buffer;
     }
+
+    /// <summary>
+    /// The cached page holding <paramref name="offset"/> (shorter than <see cref="PageSize"/> at the end of the file),
+    /// and where it starts. The offset must be inside the file.
+    /// </summary>
+    public byte[] PageContaining(ulong offset, string what, out ulong pageStart) => Page(offset / PageSize, what, out pageStart);
 
     /// <summary>Reads up to <paramref name="count"/> bytes at <paramref name="offset"/>, fewer when the file ends first.</summary>
     public byte[] ReadAtMost(ulong offset, ulong count, string what)
@@ -65,6 +81,18 @@ internal sealed class ElfByteSource
 
     /// <summary>An untrusted 64-bit offset as <see cref="ElfFormatException.Offset"/> can carry it: never negative.</summary>
     public static long ReportedOffset(ulong offset) => (long)Math.Min(offset, (ulong)long.MaxValue);
+
+    private byte[] Page(ulong pageNumber, string what, out ulong pageStart)
+    {
+        pageStart = pageNumber * PageSize;
+        if (!_pages.TryGetValue(pageNumber, out var page))
+        {
+            page = ReadAtMost(pageStart, PageSize, what);
+            _pages[pageNumber] = page;
+        }
+
+        return page;
+    }
 
     /// <summary>True when [offset, offset + count) lies inside the file, without overflow.</summary>
     public bool Contains(ulong offset, ulong count) =>
