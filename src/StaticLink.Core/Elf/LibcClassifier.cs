@@ -62,14 +62,13 @@ public static class LibcClassifier
     /// <summary>The flavour a PT_INTERP path implies; None when the path says nothing.</summary>
     public static LibcFlavor FromInterpreter(string interpreter)
     {
-        var name = FileName(interpreter);
-        if (name.StartsWith("ld-musl-", StringComparison.Ordinal))
+        var name = ForwardSlashPath.FileName(interpreter);
+        if (IsMuslLoader(name))
         {
             return LibcFlavor.Musl;
         }
 
-        if (name.StartsWith("ld-linux", StringComparison.Ordinal) || name.StartsWith("ld64.so.", StringComparison.Ordinal)
-            || name == "ld.so.1")
+        if (IsGlibcLoader(name))
         {
             return LibcFlavor.Glibc;
         }
@@ -109,9 +108,12 @@ public static class LibcClassifier
         return LibcFlavor.None;
     }
 
-    private static string FileName(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path.Substring(slash + 1);
-    }
+    /// <summary>ld-linux-*.so.N, ld64.so.N (s390x, ppc64) and ld.so.1 (32-bit PowerPC, MIPS) are glibc's loaders.</summary>
+    public static bool IsGlibcLoader(string fileName) =>
+        fileName.StartsWith("ld-linux", StringComparison.Ordinal)
+        || fileName.StartsWith("ld64.so.", StringComparison.Ordinal)
+        || fileName == "ld.so.1";
+
+    /// <summary>ld-musl-&lt;arch&gt;.so.1.</summary>
+    public static bool IsMuslLoader(string fileName) => fileName.StartsWith("ld-musl-", StringComparison.Ordinal);
 }

@@ -110,8 +110,7 @@ public static class NativeLibraryProbing
             throw new ArgumentNullException(nameof(candidate));
         }
 
-        var slash = candidate.LastIndexOf('/');
-        return slash < 0 ? candidate : candidate.Substring(slash + 1);
+        return ForwardSlashPath.FileName(candidate);
     }
 
     public static PInvokeModuleKind Classify(string moduleName)

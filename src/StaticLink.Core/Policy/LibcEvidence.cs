@@ -47,13 +47,13 @@ public sealed class LibcEvidence
 
         if (file.Interpreter is not null)
         {
-            var name = FileName(file.Interpreter);
-            if (IsGlibcLoader(name))
+            var name = ForwardSlashPath.FileName(file.Interpreter);
+            if (LibcClassifier.IsGlibcLoader(name))
             {
                 glibc.Add("interpreter " + file.Interpreter);
                 glibcNames.Add(name);
             }
-            else if (IsMuslLoader(name))
+            else if (LibcClassifier.IsMuslLoader(name))
             {
                 musl.Add("interpreter " + file.Interpreter);
                 muslNames.Add(name);
@@ -134,25 +134,11 @@ public sealed class LibcEvidence
         }
     }
 
-    /// <summary>ld-linux-*.so.N, ld64.so.N (s390x, ppc64) and ld.so.1 (32-bit PowerPC, MIPS) are glibc's loaders.</summary>
-    public static bool IsGlibcLoader(string fileName) =>
-        fileName.StartsWith("ld-linux", StringComparison.Ordinal)
-        || fileName.StartsWith("ld64.so.", StringComparison.Ordinal)
-        || fileName == "ld.so.1";
-
-    public static bool IsMuslLoader(string fileName) => fileName.StartsWith("ld-musl-", StringComparison.Ordinal);
-
-    public static bool IsGlibcLibrary(string soname) => Array.IndexOf(GlibcOnlyLibraries, soname) >= 0 || IsGlibcLoader(soname);
+    public static bool IsGlibcLibrary(string soname) => Array.IndexOf(GlibcOnlyLibraries, soname) >= 0 || LibcClassifier.IsGlibcLoader(soname);
 
     /// <summary>Alpine's libc.musl-&lt;arch&gt;.so.1, musl's own soname libc.so, and its loader.</summary>
     public static bool IsMuslLibrary(string soname) =>
         soname == "libc.so"
         || (soname.StartsWith("libc.musl-", StringComparison.Ordinal) && soname.EndsWith(".so.1", StringComparison.Ordinal))
-        || IsMuslLoader(soname);
-
-    public static string FileName(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path.Substring(slash + 1);
-    }
+        || LibcClassifier.IsMuslLoader(soname);
 }

@@ -126,7 +126,7 @@ public sealed partial class PolicyEvaluator
         var needed = new List<string>(file.Elf!.Needed);
         if (file.Elf.Interpreter is not null)
         {
-            needed.Add(LibcEvidence.FileName(file.Elf.Interpreter));
+            needed.Add(ForwardSlashPath.FileName(file.Elf.Interpreter));
         }
 
         foreach (var library in needed)
@@ -191,7 +191,7 @@ public sealed partial class PolicyEvaluator
             return;
         }
 
-        var name = LibcEvidence.FileName(interpreter);
+        var name = ForwardSlashPath.FileName(interpreter);
         if (mismatchNames.Contains(name) || Policy.AllowsInterpreter(name) || _rules.FindAllow(name) is not null || _rules.FindDeny(name) is not null)
         {
             return;

@@ -170,8 +170,7 @@ public static class TextSummary
 
         if (file.DebugCompanion is { } companion && file.DebugCompanionSize is { } companionSize)
         {
-            var slash = companion.LastIndexOf('/');
-            return "yes, +" + FormatSize(companionSize) + " in " + (slash < 0 ? companion : companion.Substring(slash + 1));
+            return "yes, +" + FormatSize(companionSize) + " in " + ForwardSlashPath.FileName(companion);
         }
 
         return file.Elf.Stripped ? "yes" : "no";

@@ -101,7 +101,7 @@ internal sealed class BundleScanner
             using var content = BundleReader.OpenEntry(host, entry);
             if (!ElfReader.HasElfMagic(content))
             {
-                if (OutputScanner.LooksLikeLibraryFileName(FileNameOf(path)))
+                if (OutputScanner.LooksLikeLibraryFileName(ForwardSlashPath.FileName(path)))
                 {
                     scan.Files.Add(Error(path, fullPath, hostRelativePath, entry, "named like a shared library but it is not an ELF file (no ELF magic)", 0));
                 }
@@ -115,7 +115,7 @@ internal sealed class BundleScanner
                 path,
                 fullPath,
                 entry.Size,
-                FileNameOf(path),
+                ForwardSlashPath.FileName(path),
                 aliases: [],
                 collectGlibcMarkers => ReadOnlyDataScanner.Scan(content, elf, collectGlibcMarkers),
                 hostRelativePath,
@@ -183,10 +183,4 @@ internal sealed class BundleScanner
         Error = reason,
         ErrorOffset = offset,
     };
-
-    private static string FileNameOf(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash < 0 ? path : path.Substring(slash + 1);
-    }
 }

@@ -67,12 +67,5 @@ public sealed class ScannedFile
     public long? DebugCompanionSize { get; internal set; }
 
     /// <summary>The file's own name (last path part).</summary>
-    public string FileName
-    {
-        get
-        {
-            var slash = RelativePath.LastIndexOf('/');
-            return slash < 0 ? RelativePath : RelativePath.Substring(slash + 1);
-        }
-    }
+    public string FileName => ForwardSlashPath.FileName(RelativePath);
 }
