@@ -69,7 +69,7 @@ internal sealed partial class ElfParser
             var chunk = _source.Read(offset + start, length, "symbol names");
             foreach (var needle in needles)
             {
-                if (IndexOf(chunk, needle) >= 0)
+                if (ByteSearch.IndexOf(chunk, chunk.Length, needle) >= 0)
                 {
                     return true;
                 }
@@ -82,24 +82,5 @@ internal sealed partial class ElfParser
         }
 
         return false;
-    }
-
-    private static int IndexOf(byte[] haystack, byte[] needle)
-    {
-        for (var at = 0; at <= haystack.Length - needle.Length; at++)
-        {
-            var match = true;
-            for (var index = 0; index < needle.Length && match; index++)
-            {
-                match = haystack[at + index] == needle[index];
-            }
-
-            if (match)
-            {
-                return at;
-            }
-        }
-
-        return -1;
     }
 }

@@ -261,7 +261,7 @@ public static class ReadOnlyDataScanner
                 var kept = Math.Min(_length, _current.Length);
                 for (var marker = 0; marker < MarkerBytes.Length; marker++)
                 {
-                    if (!_markerFound[marker] && Contains(_current, kept, MarkerBytes[marker]))
+                    if (!_markerFound[marker] && ByteSearch.IndexOf(_current, kept, MarkerBytes[marker]) >= 0)
                     {
                         _markerFound[marker] = true;
                         _markersLeft--;
@@ -285,36 +285,6 @@ public static class ReadOnlyDataScanner
             }
 
             return Encoding.ASCII.GetString(_current, 0, length);
-        }
-
-        [MethodImpl(HotPath.Optimized)]
-        private static bool Contains(byte[] haystack, int length, byte[] needle)
-        {
-            var last = length - needle.Length;
-            for (var start = 0; start <= last; start++)
-            {
-                if (haystack[start] != needle[0])
-                {
-                    continue;
-                }
-
-                var match = true;
-                for (var index = 1; index < needle.Length; index++)
-                {
-                    if (haystack[start + index] != needle[index])
-                    {
-                        match = false;
-                        break;
-                    }
-                }
-
-                if (match)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private static byte[][] CreateMarkerBytes()
