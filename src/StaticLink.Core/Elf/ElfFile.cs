@@ -88,8 +88,8 @@ public sealed class ElfFile
     public bool HasDebugInfo { get; internal set; }
 
     /// <summary>
-    /// A separate debug file (objcopy --only-keep-debug, NativeAOT's .dbg): its code sections hold no bytes, so it is
-    /// never loaded and its program headers describe another file.
+    /// A separate debug file (objcopy --only-keep-debug, NativeAOT's .dbg): its code sections, or its .text, .dynamic,
+    /// .interp or .dynstr, hold no bytes, so it is never loaded and its program headers describe another file.
     /// </summary>
     public bool IsDebugCompanion { get; internal set; }
 

@@ -7,14 +7,22 @@ internal sealed partial class ElfParser
 {
     private void DeriveFacts()
     {
+        // A debug companion keeps the program's section headers but not its loaded bytes: its code sections, .text or
+        // the loader's own sections (.dynamic, .interp, .dynstr) are NOBITS, as they never are in a loadable file.
         var hasCode = false;
         var hasCodeBytes = false;
+        var hasEmptiedLoaderSection = false;
         foreach (var section in _sections)
         {
             if ((section.Flags & (SHF_ALLOC | SHF_EXECINSTR)) == (SHF_ALLOC | SHF_EXECINSTR))
             {
                 hasCode = true;
                 hasCodeBytes |= section.Type != SHT_NOBITS;
+            }
+
+            if (section.Type == SHT_NOBITS && (section.NameEquals(".text") || section.NameEquals(".dynamic") || section.NameEquals(".interp") || section.NameEquals(".dynstr")))
+            {
+                hasEmptiedLoaderSection = true;
             }
 
             // Names are compared only where the type and flags allow a match, so an object file's thousands of
@@ -29,7 +37,7 @@ internal sealed partial class ElfParser
             }
         }
 
-        _file.IsDebugCompanion = hasCode && !hasCodeBytes;
+        _file.IsDebugCompanion = (hasCode && !hasCodeBytes) || hasEmptiedLoaderSection;
         var flags = _file.DynamicFlags ?? 0;
         var flags1 = _file.DynamicFlags1 ?? 0;
         _file.BindNow = _file.HasBindNowTag || (flags & DF_BIND_NOW) != 0 || (flags1 & DF_1_NOW) != 0;

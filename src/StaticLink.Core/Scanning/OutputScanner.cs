@@ -16,7 +16,6 @@ namespace StaticLink.Core.Scanning;
 /// </summary>
 public sealed class OutputScanner
 {
-    private const uint SectionNoBits = 8;
     private readonly Func<string, ElfInspection> _inspect;
     private readonly BundleScanner _bundles;
 
@@ -263,26 +262,9 @@ public sealed class OutputScanner
 
     /// <summary>
     /// objcopy --only-keep-debug (and NativeAOT's .dbg files) keep the headers but turn the loaded sections into
-    /// NOBITS: the program is elsewhere, so nothing of this file is ever loaded.
+    /// NOBITS: the program is elsewhere, so nothing of this file is ever loaded. The reader decides it.
     /// </summary>
-    internal static bool IsDebugSymbolsFile(ElfFile elf)
-    {
-        if (elf.IsDebugCompanion)
-        {
-            return true;
-        }
-
-        foreach (var name in new[] { ".text", ".dynamic", ".interp", ".dynstr" })
-        {
-            var section = elf.FindSection(name);
-            if (section is not null && section.Type == SectionNoBits)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool IsDebugSymbolsFile(ElfFile elf) => elf.IsDebugCompanion;
 
     internal static List<string> WithoutOwnNames(IReadOnlyList<string> strings, ElfFile elf, string fileName, IReadOnlyList<string> aliases)
     {
