@@ -26,8 +26,6 @@ public static class BundleReader
     /// <summary>No bundle is 64 GiB: a marker pointing further is data that happens to look like one, not a truncated bundle.</summary>
     private const long LargestPlausibleOffset = 64L * 1024 * 1024 * 1024;
 
-    private const uint ProgramLoad = 1;
-    private const uint SegmentWritable = 2;
     private const int SearchBufferSize = 64 * 1024;
 
     /// <summary>The 32 signature bytes that follow the header offset in a bundle host.</summary>
@@ -92,7 +90,7 @@ public static class BundleReader
         var regions = new List<(long Offset, long Length)>();
         foreach (var header in host.ProgramHeaders)
         {
-            if (header.Type != ProgramLoad || (header.Flags & SegmentWritable) == 0 || header.FileSize == 0 || header.Offset >= (ulong)host.Length)
+            if (header.Type != ElfConstants.PT_LOAD || (header.Flags & ElfConstants.PF_W) == 0 || header.FileSize == 0 || header.Offset >= (ulong)host.Length)
             {
                 continue;
             }

@@ -39,6 +39,7 @@ internal static class ElfConstants
     public const uint PT_GNU_RELRO = 0x6474e552;
 
     public const uint PF_X = 1;
+    public const uint PF_W = 2;
 
     public const ulong SHF_ALLOC = 0x2;
     public const ulong SHF_EXECINSTR = 0x4;

@@ -13,7 +13,6 @@ namespace StaticLink.Core.Policy;
 /// </summary>
 public sealed partial class PolicyEvaluator
 {
-    private const ulong PieFlag = 0x08000000;
     private readonly RuleSet _rules;
 
     public PolicyEvaluator(RuleSet rules)
@@ -222,7 +221,7 @@ public sealed partial class PolicyEvaluator
                 return FileKinds.Core;
             case ElfFileType.SharedObject:
                 var isProgram = elf.Interpreter is not null
-                    || ((elf.DynamicFlags1 ?? 0) & PieFlag) != 0
+                    || ((elf.DynamicFlags1 ?? 0) & ElfConstants.DF_1_PIE) != 0
                     || elf.Linkage == ElfLinkage.StaticPie;
                 return isProgram ? FileKinds.Executable : FileKinds.SharedLibrary;
             default:

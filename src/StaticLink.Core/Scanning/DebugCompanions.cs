@@ -18,7 +18,6 @@ public static class DebugCompanions
     /// <summary>The suffixes tried when the file has no .gnu_debuglink: NativeAOT's, then objcopy users' habit.</summary>
     public static IReadOnlyList<string> ConventionalSuffixes { get; } = [".dbg", ".debug"];
 
-    private const uint SectionNoBits = 8;
 
     // A debug link holds a file name, 4-byte padding and a CRC; anything longer is not a debug link.
     private const int MaximumDebugLinkBytes = 4096;
@@ -66,7 +65,7 @@ public static class DebugCompanions
         }
 
         var section = elf.FindSection(".gnu_debuglink");
-        if (section is null || section.Type == SectionNoBits || section.Size == 0)
+        if (section is null || section.Type == ElfConstants.SHT_NOBITS || section.Size == 0)
         {
             return null;
         }

@@ -22,10 +22,6 @@ public static class ReadOnlyDataScanner
     /// <summary>Strings only glibc carries; in a fully static file they prove glibc was linked in.</summary>
     public static IReadOnlyList<string> GlibcMarkerStrings { get; } = ["/etc/nsswitch.conf", "GLIBC_TUNABLES", "libnss_", "gconv-modules"];
 
-    private const uint ProgramLoad = 1;
-    private const uint SegmentExecutable = 1;
-    private const uint SegmentWritable = 2;
-    private const uint SectionNoBits = 8;
     private const int BufferSize = 64 * 1024;
 
     // Long enough for any marker inside a longer message; longer strings are only checked on their first bytes.
@@ -115,7 +111,7 @@ public static class ReadOnlyDataScanner
         var regions = new List<(long Offset, long Size)>();
         foreach (var section in file.Sections)
         {
-            if (section.Type != SectionNoBits && section.NameStartsWith(".rodata"))
+            if (section.Type != ElfConstants.SHT_NOBITS && section.NameStartsWith(".rodata"))
             {
                 AddClipped(regions, section.Offset, section.Size, file.Length);
             }
@@ -140,12 +136,12 @@ public static class ReadOnlyDataScanner
     {
         foreach (var header in file.ProgramHeaders)
         {
-            if (header.Type != ProgramLoad || (header.Flags & SegmentWritable) != 0)
+            if (header.Type != ElfConstants.PT_LOAD || (header.Flags & ElfConstants.PF_W) != 0)
             {
                 continue;
             }
 
-            if (excludeExecutable && (header.Flags & SegmentExecutable) != 0)
+            if (excludeExecutable && (header.Flags & ElfConstants.PF_X) != 0)
             {
                 continue;
             }

@@ -12,7 +12,6 @@ namespace StaticLink.Core.Scanning;
 /// </summary>
 public static class StripEstimate
 {
-    private const uint SectionNoBits = 8;
 
     /// <summary>
     /// The file's size after `strip` (--strip-all), or null when there is nothing to strip (already stripped, no
@@ -39,7 +38,7 @@ public static class StripEstimate
                 continue;
             }
 
-            if (section.Type != SectionNoBits)
+            if (section.Type != ElfConstants.SHT_NOBITS)
             {
                 removed += (long)Math.Min(section.Size, (ulong)long.MaxValue / 4);
             }
