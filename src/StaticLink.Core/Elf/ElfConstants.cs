@@ -85,5 +85,12 @@ internal static class ElfConstants
     public const int VerdefSize = 20;
     public const int VerdauxSize = 8;
     public const ushort VERSYM_HIDDEN = 0x8000;
+
+    public const byte STB_LOCAL = 0;
+    public const byte STB_WEAK = 2;
+    public const byte STT_SECTION = 3;
+    public const byte STT_FILE = 4;
+    public const byte STV_DEFAULT = 0;
+    public const byte STV_PROTECTED = 3;
 }
 #pragma warning restore CA1707

@@ -78,6 +78,12 @@ public sealed class ElfFile
     /// <summary>Undefined dynamic symbols that are bound to a needed version, in symbol-table order.</summary>
     public IReadOnlyList<ElfVersionedImport> VersionedImports { get; internal set; } = [];
 
+    /// <summary>Undefined dynamic symbols, with their binding (weak ones may stay unresolved); read with <see cref="ElfReadOptions.ReadSymbols"/>.</summary>
+    public IReadOnlyList<ElfSymbolReference> UndefinedSymbols { get; internal set; } = [];
+
+    /// <summary>Defined global and weak dynamic symbols of default or protected visibility: what the file exports.</summary>
+    public IReadOnlyList<string> ExportedSymbols { get; internal set; } = [];
+
     /// <summary>The NT_GNU_BUILD_ID descriptor in lower-case hex; null when absent.</summary>
     public string? BuildId { get; internal set; }
 

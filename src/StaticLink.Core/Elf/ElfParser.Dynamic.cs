@@ -46,6 +46,11 @@ internal sealed partial class ElfParser
         {
             ReadVersionedImports();
         }
+
+        if (_options.ReadSymbols)
+        {
+            ReadDynamicSymbols();
+        }
     }
 
     /// <summary>

@@ -14,4 +14,14 @@ public sealed class ElfReadOptions
     /// libraries and only a "symbol version too new" verdict needs it.
     /// </summary>
     public bool ReadVersionedImports { get; init; } = true;
+
+    /// <summary>
+    /// Also list every undefined dynamic symbol and every exported one (<see cref="ElfFile.UndefinedSymbols"/>,
+    /// <see cref="ElfFile.ExportedSymbols"/>): musl binds without versions, so on a musl target only the names say
+    /// whether a file loads; a capture needs the C library's exports. Off by default: it costs a pass over .dynsym.
+    /// </summary>
+    public bool ReadSymbols { get; init; }
+
+    /// <summary>Everything, symbols included.</summary>
+    public static ElfReadOptions WithSymbols { get; } = new() { ReadVersionedImports = true, ReadSymbols = true };
 }
