@@ -66,7 +66,9 @@ internal sealed partial class ElfParser
         _file.Libc = LibcClassifier.Classify(_file);
         if (_file.Libc == LibcFlavor.None && _file.Linkage is ElfLinkage.Static or ElfLinkage.StaticPie)
         {
-            _file.Libc = StaticLibcEvidence();
+            // A stripped static binary may show no C library at all; it still has one, so "unknown", never "none".
+            var evidence = StaticLibcEvidence();
+            _file.Libc = evidence == LibcFlavor.None ? LibcFlavor.Unknown : evidence;
         }
     }
 
@@ -83,7 +85,13 @@ internal sealed partial class ElfParser
             return ElfLinkage.Dynamic;
         }
 
-        // Position-independent and self-relocating: what `file` calls static-pie (ld.so itself is one too).
-        return _file.Type == ElfFileType.SharedObject ? ElfLinkage.StaticPie : ElfLinkage.Static;
+        // A position-independent executable without an interpreter is static-pie (DF_1_PIE, as `file` decides); a
+        // shared library that needs nothing is still a dynamic library, loaded by the loader like any other.
+        if (_file.Type == ElfFileType.SharedObject)
+        {
+            return ((_file.DynamicFlags1 ?? 0) & DF_1_PIE) != 0 ? ElfLinkage.StaticPie : ElfLinkage.Dynamic;
+        }
+
+        return ElfLinkage.Static;
     }
 }
