@@ -23,8 +23,44 @@ public sealed class StaticLinkCheck : Task
     [Required]
     public string RuntimeIdentifier { get; set; } = string.Empty;
 
-    /// <summary>glibc-portable, musl-portable or static; empty picks the default for the runtime identifier.</summary>
+    /// <summary>The old policy names (glibc-portable, musl-portable, static), kept as targets; used when no target is named.</summary>
     public string? Policy { get; set; }
+
+    /// <summary>
+    /// Where the output will run, several separated by ';' (all must pass): built-in targets, target files, root
+    /// filesystems or image archives. Empty: the container base image when the project builds one, else .NET's floor.
+    /// </summary>
+    public string? Targets { get; set; }
+
+    /// <summary>The TFM, e.g. net10.0: it decides .NET's floor and the container tag.</summary>
+    public string? TargetFramework { get; set; }
+
+    /// <summary>The project builds a container with the SDK (PublishContainer, EnableSdkContainerSupport, a container property).</summary>
+    public bool BuildsContainer { get; set; }
+
+    /// <summary>ContainerBaseImage.</summary>
+    public string? ContainerBaseImage { get; set; }
+
+    /// <summary>ContainerFamily.</summary>
+    public string? ContainerFamily { get; set; }
+
+    public bool SelfContained { get; set; }
+
+    public bool PublishAot { get; set; }
+
+    public bool PublishTrimmed { get; set; }
+
+    /// <summary>The project references Microsoft.AspNetCore.App.</summary>
+    public bool UsesAspNetCore { get; set; }
+
+    /// <summary>StaticICULinking: ICU is linked into the NativeAOT executable.</summary>
+    public bool StaticIcuLinking { get; set; }
+
+    /// <summary>StaticOpenSslLinking: OpenSSL is linked into the NativeAOT executable.</summary>
+    public bool StaticOpenSslLinking { get; set; }
+
+    /// <summary>The publish items (ResolvedFileToPublish): RelativePath with NuGetPackageId and NuGetPackageVersion say where each file came from.</summary>
+    public ITaskItem[] PublishedFiles { get; set; } = [];
 
     /// <summary>Shorthand for a GLIBC limit, e.g. 2.28.</summary>
     public string? MaxGlibcVersion { get; set; }
@@ -127,6 +163,9 @@ public sealed class StaticLinkCheck : Task
         }
 
         Log.LogMessage(importance, string.Join(Environment.NewLine, TextSummary.Lines(report)));
+
+        // One line at the default verbosity, so a passing publish shows that the gate ran and against what.
+        Log.LogMessage(MessageImportance.High, TextSummary.VerdictLine(report) + (string.IsNullOrWhiteSpace(ReportPath) ? string.Empty : " Report: " + Path.GetFullPath(ReportPath)));
         if (string.IsNullOrWhiteSpace(ReportPath))
         {
             return;

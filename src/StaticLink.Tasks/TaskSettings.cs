@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using StaticLink.Core.Policy;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Tasks;
 
@@ -69,6 +70,25 @@ internal sealed class TaskSettings
             Ignore = IgnoreRules(task.Ignore),
             RulesFile = NullIfBlank(task.RulesFile),
             InvariantGlobalization = task.InvariantGlobalization,
+            Targets = SplitList(task.Targets),
+            TargetSetting = "StaticLinkTarget",
+            TargetFramework = NullIfBlank(task.TargetFramework),
+            Container = new ContainerSettings
+            {
+                BuildsContainer = task.BuildsContainer,
+                BaseImage = NullIfBlank(task.ContainerBaseImage),
+                Family = NullIfBlank(task.ContainerFamily),
+                TargetFramework = NullIfBlank(task.TargetFramework),
+                SelfContained = task.SelfContained,
+                PublishAot = task.PublishAot,
+                PublishTrimmed = task.PublishTrimmed,
+                InvariantGlobalization = task.InvariantGlobalization,
+                UsesAspNetCore = task.UsesAspNetCore,
+            },
+            StaticIcuLinking = task.StaticIcuLinking,
+            StaticOpenSslLinking = task.StaticOpenSslLinking,
+            IsDotNetApp = true,
+            FileOrigins = Origins(task.PublishedFiles),
         };
         return new TaskSettings(options, importance);
     }
@@ -161,6 +181,42 @@ internal sealed class TaskSettings
     {
         var pattern = item.GetMetadata("Pattern");
         return string.IsNullOrWhiteSpace(pattern) ? item.ItemSpec.Trim() : pattern.Trim();
+    }
+
+    private static List<string> SplitList(string? value)
+    {
+        var items = new List<string>();
+        foreach (var part in (value ?? string.Empty).Split(';'))
+        {
+            if (part.Trim().Length > 0)
+            {
+                items.Add(part.Trim());
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>The publish items name each file's package; the runtime pack's files are the .NET runtime's.</summary>
+    private static Dictionary<string, string> Origins(IEnumerable<ITaskItem> items)
+    {
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            var id = item.GetMetadata("NuGetPackageId").Trim();
+            var relativePath = item.GetMetadata("RelativePath").Replace('\\', '/').Trim();
+            if (id.Length == 0 || relativePath.Length == 0)
+            {
+                continue;
+            }
+
+            var described = (id + " " + item.GetMetadata("NuGetPackageVersion").Trim()).Trim();
+            origins[relativePath] = id.StartsWith("Microsoft.NETCore.App.Runtime.", StringComparison.Ordinal) || id.StartsWith("Microsoft.AspNetCore.App.Runtime.", StringComparison.Ordinal)
+                ? "the .NET runtime (" + described + ")"
+                : described;
+        }
+
+        return origins;
     }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

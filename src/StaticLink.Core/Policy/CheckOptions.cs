@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
@@ -11,8 +12,35 @@ public sealed class CheckOptions
     /// <summary>The runtime identifier the output is for, e.g. linux-musl-x64.</summary>
     public required string RuntimeIdentifier { get; init; }
 
-    /// <summary>glibc-portable, musl-portable or static; null picks the default for the RID.</summary>
+    /// <summary>The old policy names (glibc-portable, musl-portable, static), kept as targets; used when no target is named.</summary>
     public string? PolicyName { get; init; }
+
+    /// <summary>
+    /// Where the output will run (all must pass): built-in targets (debian.12, mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled,
+    /// scratch, ...), target files, root filesystems or image archives. Empty: the container base image or .NET's floor.
+    /// </summary>
+    public IReadOnlyList<string> Targets { get; init; } = [];
+
+    /// <summary>How <see cref="Targets"/> were given, for messages (StaticLinkTarget, --target).</summary>
+    public string TargetSetting { get; init; } = "StaticLinkTarget";
+
+    /// <summary>The TFM, e.g. net10.0: it decides .NET's floor and the SDK's container tag.</summary>
+    public string? TargetFramework { get; init; }
+
+    /// <summary>The project's container settings; null when unknown (the command line).</summary>
+    public ContainerSettings? Container { get; init; }
+
+    /// <summary>ICU linked into a NativeAOT executable (StaticICULinking).</summary>
+    public bool StaticIcuLinking { get; init; }
+
+    /// <summary>OpenSSL linked into a NativeAOT executable (StaticOpenSslLinking).</summary>
+    public bool StaticOpenSslLinking { get; init; }
+
+    /// <summary>True when the output is known to be a .NET app; null lets the check decide from the output's files.</summary>
+    public bool? IsDotNetApp { get; init; }
+
+    /// <summary>Output-relative path or file name -> its NuGet package ("Id Version"); merged with what the output's deps.json says.</summary>
+    public IReadOnlyDictionary<string, string> FileOrigins { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Shorthand for a GLIBC limit, e.g. 2.28.</summary>
     public string? MaxGlibcVersion { get; init; }
@@ -24,9 +52,6 @@ public sealed class CheckOptions
     public IReadOnlyList<LibraryRule> Deny { get; init; } = [];
 
     public IReadOnlyList<IgnoreRule> Ignore { get; init; } = [];
-
-    /// <summary>Optional explicit list of files to check (relative to <see cref="Root"/> or absolute); null scans the whole root.</summary>
-    public IReadOnlyList<string>? Files { get; init; }
 
     /// <summary>
     /// Optional JSON rules file (policy, maxVersions, allow, deny, ignore; see <see cref="RulesFile"/>), merged with

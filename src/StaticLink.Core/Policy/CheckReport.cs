@@ -10,8 +10,11 @@ public sealed class CheckReport
 
     public required string RuntimeIdentifier { get; init; }
 
-    /// <summary>The effective policy's name, e.g. musl-portable.</summary>
+    /// <summary>The target's id (several joined with ", "), e.g. debian.12 or musl-portable.</summary>
     public required string PolicyName { get; init; }
+
+    /// <summary>The targets checked against, with why each was chosen.</summary>
+    public IReadOnlyList<TargetReport> Targets { get; init; } = [];
 
     public IReadOnlyList<FileReport> Files { get; init; } = [];
 

@@ -30,8 +30,11 @@ public sealed class FileReport
     /// <summary>Ignored by a user rule (the reason is kept for the report).</summary>
     public string? IgnoredReason { get; init; }
 
-    /// <summary>pass, warn, fail or ignored.</summary>
-    public required string Verdict { get; init; }
+    /// <summary>Where the file came from: "SQLitePCLRaw.lib.e_sqlite3 3.53.3", "the .NET runtime (...)", or "the app".</summary>
+    public string Package { get; init; } = "the app";
+
+    /// <summary>pass, warn, fail, ignored, or alternative (another build of the same SONAME loads instead).</summary>
+    public required string Verdict { get; set; }
 
     /// <summary>executable, shared-library, relocatable, core, debug-symbols, unreadable or other (see <see cref="FileKinds"/>).</summary>
     public string Kind { get; init; } = FileKinds.Unreadable;

@@ -10,6 +10,8 @@ namespace StaticLink.Core.Policy;
 /// <param name="Library">The shared library concerned, when there is one.</param>
 /// <param name="Rule">The policy or user rule that decided, e.g. "musl-portable (linux-musl-x64)".</param>
 /// <param name="Fix">The fix-it hint on its own, also contained in the message.</param>
+/// <param name="Package">Where the file came from: "SQLitePCLRaw.lib.e_sqlite3 3.53.3", "the .NET runtime", "the app"; null for configuration findings.</param>
+/// <param name="Target">The id of the target the finding is about; null when it holds whatever the target.</param>
 public sealed record Finding(
     string Code,
     FindingSeverity Severity,
@@ -17,4 +19,6 @@ public sealed record Finding(
     string Message,
     string? Library = null,
     string? Rule = null,
-    string? Fix = null);
+    string? Fix = null,
+    string? Package = null,
+    string? Target = null);

@@ -12,7 +12,10 @@ public static class PInvokeResolutions
     /// <summary>The C library ("libc"), which every Linux system has.</summary>
     public const string CLibrary = "libc";
 
-    /// <summary>Allowed by the built-in policy or a user rule.</summary>
+    /// <summary>The target has it (a library the loader finds there).</summary>
+    public const string Target = "target";
+
+    /// <summary>Allowed by a user rule.</summary>
     public const string Allowed = "allowed";
 
     /// <summary>Only loaded on Windows or Apple systems; never asked of the Linux loader.</summary>

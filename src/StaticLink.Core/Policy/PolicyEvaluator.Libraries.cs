@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Loading;
 using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
@@ -31,7 +33,7 @@ public sealed partial class PolicyEvaluator
 
     private bool CheckArchitecture(ScannedFile file, List<Finding> findings)
     {
-        var architecture = _rules.Target.Architecture;
+        var architecture = _rules.Rid.Architecture;
         var elf = file.Elf!;
         if (architecture is null)
         {
@@ -63,7 +65,7 @@ public sealed partial class PolicyEvaluator
             file.RelativePath,
             $"{file.RelativePath} is built for {actual}, but {Rid} needs {expected} files. {fix}",
             null,
-            Policy.DisplayName,
+            Rid,
             fix));
         return false;
     }
@@ -76,15 +78,15 @@ public sealed partial class PolicyEvaluator
         IReadOnlyList<string> names;
         string built;
         string fix;
-        if (Policy.ExpectedLibc == LibcFlavor.Musl && evidence.Glibc.Count > 0)
+        if (ExpectedLibc == LibcFlavor.Musl && evidence.Glibc.Count > 0)
         {
-            facts = evidence.Glibc;
+            facts = WithGlibcOnlySymbols(evidence.Glibc, file.Elf!);
             names = evidence.GlibcNames;
             built = "glibc";
             fix = $"Use a musl build of {file.FileName} (a package asset under runtimes/{Rid}/native/), "
                 + $"or publish for {GlibcRid()} instead.";
         }
-        else if (Policy.ExpectedLibc == LibcFlavor.Glibc && evidence.Musl.Count > 0)
+        else if (ExpectedLibc == LibcFlavor.Glibc && evidence.Musl.Count > 0)
         {
             facts = evidence.Musl;
             names = evidence.MuslNames;
@@ -102,21 +104,22 @@ public sealed partial class PolicyEvaluator
             quoted.Add(name);
         }
 
-        var expected = Policy.ExpectedLibc == LibcFlavor.Musl ? "musl" : "glibc";
+        var expected = ExpectedLibc == LibcFlavor.Musl ? "musl" : "glibc";
         var library = LibcEvidence.MainLibrary(names);
         findings.Add(new Finding(
             DiagnosticCodes.LibcMismatch,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is built for {built} ({string.Join("; ", facts)}), but policy {Policy.DisplayName} is for {expected}: "
-            + $"it will not load on a {expected} system. {fix}",
+            $"{file.RelativePath} is built for {built} ({string.Join("; ", facts)}), but {TargetName} runs {expected}: "
+            + $"it will not load there. {fix}",
             library,
-            Policy.DisplayName,
-            fix));
+            TargetName,
+            fix,
+            Target: Target.Id));
         return quoted;
     }
 
-    private void CheckDenied(ScannedFile file, List<string> bundled, List<string> external, List<Finding> findings)
+    private void CheckDenied(ScannedFile file, List<NeededResolution> resolutions, List<Finding> findings)
     {
         if (_rules.Deny.Count == 0)
         {
@@ -137,7 +140,8 @@ public sealed partial class PolicyEvaluator
                 continue;
             }
 
-            var where = bundled.Contains(library) ? "bundled in the output" : external.Contains(library) ? "not bundled" : "its program interpreter";
+            var resolution = resolutions.Find(item => item.Library == library);
+            var where = resolution is null ? "its program interpreter" : resolution.Kind == NeededResolutionKind.Output ? "bundled in the output" : "not bundled";
             var reason = rule.Reason is null ? string.Empty : $" ({rule.Reason})";
             var fix = $"Remove the dependency on {library} (use a build of {file.FileName} without it), or drop the rule {rule.DisplayName}.";
             findings.Add(new Finding(
@@ -171,16 +175,17 @@ public sealed partial class PolicyEvaluator
         }
 
         var fix = "Publish it fully static: <StaticLinkProfile>static</StaticLinkProfile> (NativeAOT with StaticExecutable"
-            + (_rules.Target.Libc == LibcFlavor.Glibc ? $"; a static glibc still loads NSS modules, {MuslRid()} is fully static" : string.Empty)
-            + "), or choose a policy that allows shared libraries (glibc-portable, musl-portable).";
+            + (_rules.Rid.Libc == LibcFlavor.Glibc ? $"; a static glibc still loads NSS modules, {MuslRid()} is fully static" : string.Empty)
+            + "), or name a target that has shared libraries (e.g. StaticLinkTarget debian.12, alpine.3.20).";
         findings.Add(new Finding(
             DiagnosticCodes.NotFullyStatic,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is not fully static, as policy {Policy.DisplayName} requires: it has {string.Join(" and ", parts)}. {fix}",
+            $"{file.RelativePath} is not fully static, as {TargetName} requires: it has {string.Join(" and ", parts)}. {fix}",
             elf.Needed.Count > 0 ? elf.Needed[0] : elf.Interpreter,
-            Policy.DisplayName,
-            fix));
+            TargetName,
+            fix,
+            Target: Target.Id));
     }
 
     private void CheckInterpreter(ScannedFile file, HashSet<string> mismatchNames, List<Finding> findings)
@@ -192,29 +197,36 @@ public sealed partial class PolicyEvaluator
         }
 
         var name = ForwardSlashPath.FileName(interpreter);
-        if (mismatchNames.Contains(name) || Policy.AllowsInterpreter(name) || _rules.FindAllow(name) is not null || _rules.FindDeny(name) is not null)
+        if (mismatchNames.Contains(name)
+            || Target.FindLibrary(interpreter) is not null
+            || Target.FindLibrary(name) is not null
+            || _rules.FindAllow(name) is not null
+            || _rules.FindDeny(name) is not null)
         {
             return;
         }
 
-        var expected = Policy.AllowedInterpreters.Count > 0 ? string.Join(" or ", Policy.AllowedInterpreters) : "none";
-        var fix = $"Link {file.FileName} with the standard loader for {Rid} ({expected}), or allow it with <StaticLinkAllow Include=\"{name}\" />.";
+        var fix = Target.Libc == LibcFlavor.None
+            ? $"{Target.Id} has no C library and no loader: publish fully static (<StaticLinkProfile>static</StaticLinkProfile>), or run on an image that has the loader."
+            : $"Link {file.FileName} with the standard loader of {Target.Id}, or allow it with <StaticLinkAllow Include=\"{name}\" />.";
         findings.Add(new Finding(
             DiagnosticCodes.UnexpectedLibrary,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} asks for the program interpreter {interpreter}, which policy {Policy.DisplayName} does not allow. {fix}",
+            $"{file.RelativePath} asks for the program interpreter {interpreter}, which {TargetName} does not have: the kernel cannot start it there. {fix}",
             name,
-            Policy.DisplayName,
-            fix));
+            TargetName,
+            fix,
+            Target: Target.Id));
     }
 
-    private void CheckExternalLibraries(ScannedFile file, List<string> external, HashSet<string> mismatchNames, List<Finding> findings)
+    private void CheckNeeded(ScannedFile file, List<NeededResolution> resolutions, HashSet<string> mismatchNames, List<Finding> findings)
     {
-        foreach (var library in external)
+        foreach (var resolution in resolutions)
         {
-            if (mismatchNames.Contains(library)
-                || Policy.AllowsLibrary(library)
+            var library = resolution.Library;
+            if (resolution.IsFound
+                || mismatchNames.Contains(library)
                 || _rules.FindAllow(library) is not null
                 || _rules.FindDeny(library) is not null)
             {
@@ -227,16 +239,59 @@ public sealed partial class PolicyEvaluator
                 continue;
             }
 
-            var fix = $"Allow it with <StaticLinkAllow Include=\"{library}\" />, or bundle a build of {library} for {Rid}.";
-            findings.Add(new Finding(
-                DiagnosticCodes.UnexpectedLibrary,
-                FindingSeverity.Error,
-                file.RelativePath,
-                $"{file.RelativePath} needs {library}, which is not bundled and not allowed by policy {Policy.DisplayName}. {fix}",
-                library,
-                Policy.DisplayName,
-                fix));
+            findings.Add(resolution.Kind == NeededResolutionKind.Unreachable
+                ? UnreachableLibrary(file, resolution)
+                : MissingLibrary(file, library));
         }
+    }
+
+    private Finding MissingLibrary(ScannedFile file, string library)
+    {
+        var fix = Target.Libc == LibcFlavor.None
+            ? $"{Target.Id} has no shared libraries at all: publish fully static (<StaticLinkProfile>static</StaticLinkProfile>), bundle {library} with RUNPATH $ORIGIN, or run on an image that has it."
+            : $"Install {library} in the image, bundle a build of it for {Rid} (reached through RUNPATH $ORIGIN), "
+              + $"or, if {Target.Id} is not where it will run, name the real target with StaticLinkTarget; if the library is really there, allow it with <StaticLinkAllow Include=\"{library}\" />.";
+        return new Finding(
+            DiagnosticCodes.UnexpectedLibrary,
+            FindingSeverity.Error,
+            file.RelativePath,
+            $"{file.RelativePath} needs {library}, which neither the output nor {TargetName} has: loading it fails with \"{library}: cannot open shared object file\". {fix}",
+            library,
+            TargetName,
+            fix,
+            Target: Target.Id);
+    }
+
+    /// <summary>
+    /// SL1009: the output has the library, but the loader searches the file's run paths and the system, never the
+    /// directory of the file that needs it. A warning when the library is itself a P/Invoke target: the app may load
+    /// it by name first, and an already loaded SONAME satisfies the NEEDED.
+    /// </summary>
+    private Finding UnreachableLibrary(ScannedFile file, NeededResolution resolution)
+    {
+        var library = resolution.Library;
+        var provider = resolution.OutputFile!;
+        var elf = file.Elf!;
+        var paths = elf.Runpath.Count > 0 ? "RUNPATH " + string.Join(":", elf.Runpath) : elf.Rpath.Count > 0 ? "RPATH " + string.Join(":", elf.Rpath) : "no RPATH or RUNPATH";
+        var preloaded = _pinvokeLoaded.Contains(provider.FileName) || (provider.Elf?.Soname is { } soname && _pinvokeLoaded.Contains(soname));
+        var origin = OriginOf(file.RelativePath);
+        var packageFix = origin.StartsWith("the app", StringComparison.Ordinal)
+            ? string.Empty
+            : $" {file.FileName} comes from {origin}: ask its authors for RUNPATH $ORIGIN, and until then put the app directory on the loader's path in the image, e.g. <ContainerEnvironmentVariable Include=\"LD_LIBRARY_PATH\" Value=\"/app\" />.";
+        var fix = $"Link {file.FileName} with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' {file.FileName}.{packageFix}";
+        var why = preloaded
+            ? $" It works only if the app loads {provider.FileName} first (it is a P/Invoke target, and a loaded SONAME satisfies the NEEDED)."
+            : string.Empty;
+        return new Finding(
+            DiagnosticCodes.UnreachableLibrary,
+            preloaded ? FindingSeverity.Warning : FindingSeverity.Error,
+            file.RelativePath,
+            $"{file.RelativePath} needs {library}, which the output has ({provider.RelativePath}), but the loader will not look there: {file.FileName} has {paths}, and no $ORIGIN entry reaches it "
+            + $"(a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads {file.FileName} by full path).{why} {fix}",
+            library,
+            "loader search path",
+            fix,
+            Target: Target.Id);
     }
 
     private Finding OptionalLttngProvider(ScannedFile file, string library)
@@ -245,20 +300,45 @@ public sealed partial class PolicyEvaluator
             + $"<StaticLinkIgnore Include=\"{file.FileName}\" Reason=\"no LTTng\" />), or set DOTNET_LTTng=0 so the runtime does not try to load it; "
             + $"install {library} (liblttng-ust) in the target image only if you want LTTng tracing.";
         return new Finding(
-            DiagnosticCodes.OptionalRuntimeComponent,
-            FindingSeverity.Warning,
+            DiagnosticCodes.OptionalRuntimePart,
+            FindingSeverity.Info,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which is not bundled and not allowed by policy {Policy.DisplayName}; "
+            $"{file.RelativePath} needs {library}, which {TargetName} does not have; "
             + "it is the .NET runtime's optional LTTng tracing provider, which coreclr loads with dlopen and skips when that fails, so the app runs without it. "
             + fix,
             library,
             ".NET runtime optional component",
-            fix);
+            fix,
+            Target: Target.Id);
     }
 
-    private string MuslRid() => "linux-musl-" + (_rules.Target.ArchitectureName.Length > 0 ? _rules.Target.ArchitectureName : "x64");
+    private string MuslRid() => "linux-musl-" + (_rules.Rid.ArchitectureName.Length > 0 ? _rules.Rid.ArchitectureName : "x64");
 
-    private string GlibcRid() => "linux-" + (_rules.Target.ArchitectureName.Length > 0 ? _rules.Target.ArchitectureName : "x64");
+    private string GlibcRid() => "linux-" + (_rules.Rid.ArchitectureName.Length > 0 ? _rules.Rid.ArchitectureName : "x64");
+
+    /// <summary>glibc's fortified and version functions, which no musl has: evidence that a file was built against glibc.</summary>
+    private static IReadOnlyList<string> WithGlibcOnlySymbols(IReadOnlyList<string> facts, ElfFile elf)
+    {
+        var symbols = new List<string>();
+        foreach (var symbol in elf.UndefinedSymbols)
+        {
+            var name = symbol.Name;
+            if (!symbol.IsWeak
+                && ((name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("_chk", StringComparison.Ordinal)) || name.StartsWith("gnu_get_libc_", StringComparison.Ordinal))
+                && !symbols.Contains(name))
+            {
+                symbols.Add(name);
+            }
+        }
+
+        if (symbols.Count == 0)
+        {
+            return facts;
+        }
+
+        var result = new List<string>(facts) { "glibc-only symbols " + JoinLimited(symbols, 4) };
+        return result;
+    }
 
     private static string ClassName(ElfClass elfClass) => elfClass switch
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticLink.Core.Loading;
 using StaticLink.Core.Managed;
 using StaticLink.Core.Scanning;
 
@@ -35,7 +36,9 @@ public sealed partial class PolicyEvaluator
                 targets.Add(new PInvokeTargetReport(assembly.RelativePath, module.Name, library, resolution, resolvedBy, module.ImportCount));
                 if (resolution == PInvokeResolutions.Missing)
                 {
-                    findings.Add(MissingPInvokeTarget(assembly, module, library));
+                    findings.Add(OtherBuildOf(module.Name, bundledNames) is { } bundledBuild
+                        ? OtherArchitectureImport(assembly, module, library, bundledBuild)
+                        : MissingPInvokeTarget(assembly, module, library));
                 }
             }
         }
@@ -79,9 +82,14 @@ public sealed partial class PolicyEvaluator
         foreach (var candidate in candidates)
         {
             var name = NativeLibraryProbing.FileNameOf(candidate);
-            if (Policy.AllowsLibrary(name))
+            if (Target.Libc == Elf.LibcFlavor.Musl && LoaderModel.IsMuslReserved(name))
             {
-                return (PInvokeResolutions.Allowed, Policy.DisplayName);
+                return (PInvokeResolutions.CLibrary, "musl's loader answers " + name + " with itself");
+            }
+
+            if (Target.FindLibrary(candidate) is not null || (candidate[0] != '/' && Target.FindLibrary(name) is not null))
+            {
+                return (PInvokeResolutions.Target, TargetName);
             }
 
             if (_rules.FindAllow(name) is { } rule)
@@ -116,11 +124,81 @@ public sealed partial class PolicyEvaluator
             FindingSeverity.Warning,
             assembly.RelativePath,
             $"{assembly.RelativePath}{where} calls native library \"{module.Name}\" with P/Invoke ({module.ImportCount} method{(module.ImportCount == 1 ? string.Empty : "s")}{entryPoints}). "
-            + $"On first call the runtime loads {tried}; none is bundled in the output or allowed by policy {Policy.DisplayName}, "
+            + $"On first call the runtime loads {tried}; neither the output nor {TargetName} has it, "
             + "and ELF tools do not see this dependency: without it the call fails with DllNotFoundException. " + fix,
             library,
-            Policy.DisplayName,
-            fix);
+            TargetName,
+            fix,
+            Target: Target.Id);
+    }
+
+    /// <summary>
+    /// The bundled file a missing module is another build of: the same name once an architecture or RID word is taken
+    /// out (Grpc.Core's grpc_csharp_ext.x86 and .arm64 beside the bundled x64 build). Null when there is none.
+    /// </summary>
+    private static string? OtherBuildOf(string module, HashSet<string> bundledNames)
+    {
+        var stem = WithoutArchitectureWords(NativeLibraryProbing.FileNameOf(NativeLibraryProbing.PreferredFileName(module)));
+        if (stem.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var name in bundledNames)
+        {
+            if (name != stem && WithoutArchitectureWords(name) == stem)
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] ArchitectureWords = ["x86", "x64", "arm64", "arm", "aarch64", "x86_64", "amd64", "i386", "musl", "linux", "win", "osx"];
+
+    private static string WithoutArchitectureWords(string fileName)
+    {
+        var parts = fileName.Split('.', '-', '_');
+        var kept = new List<string>(parts.Length);
+        foreach (var part in parts)
+        {
+            if (System.Array.IndexOf(ArchitectureWords, part.ToLowerInvariant()) < 0)
+            {
+                kept.Add(part);
+            }
+        }
+
+        return kept.Count == parts.Length ? fileName : string.Join(".", kept);
+    }
+
+    private Finding OtherArchitectureImport(ScannedAssembly assembly, PInvokeModule module, string library, string bundled)
+    {
+        var fix = "Nothing to do: the runtime tries the other names only on other architectures or RIDs.";
+        return new Finding(
+            DiagnosticCodes.OtherArchitectureImport,
+            FindingSeverity.Info,
+            assembly.RelativePath,
+            $"{assembly.RelativePath} calls native library \"{module.Name}\" ({library}), another architecture's or RID's build of {bundled}, which the output bundles for {Rid}. {fix}",
+            library,
+            Rid,
+            fix,
+            Target: Target.Id);
+    }
+
+    /// <summary>Files of the output a P/Invoke loads by name, which then satisfy other files' NEEDED of their SONAME.</summary>
+    private static HashSet<string> PInvokeLoadedNames(List<PInvokeTargetReport> targets)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var target in targets)
+        {
+            if (target.Resolution == PInvokeResolutions.Bundled && target.ResolvedBy is { } name)
+            {
+                names.Add(NativeLibraryProbing.FileNameOf(name));
+            }
+        }
+
+        return names;
     }
 
     private static Finding UnreadableAssembly(ScannedAssembly assembly)

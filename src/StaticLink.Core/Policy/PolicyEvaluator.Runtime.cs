@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Loading;
 using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
@@ -87,6 +88,11 @@ public sealed partial class PolicyEvaluator
         return true;
     }
 
+    /// <summary>
+    /// Libraries a file names in its read-only data (dlopen candidates) that the target lacks, grouped by family:
+    /// OpenSSL is a warning (SL2001: cryptography fails at first use); ICU is judged once for the app (SL1011/SL2006);
+    /// GSSAPI and third-party names are information, since only an optional feature loads them.
+    /// </summary>
     private void CheckRuntimeLoads(ScannedFile file, HashSet<string> bundledNames, bool staticGlibc, List<Finding> findings)
     {
         var groups = new List<(RuntimeLoadFamily Family, List<string> Libraries)>();
@@ -111,6 +117,16 @@ public sealed partial class PolicyEvaluator
 
         foreach (var (family, libraries) in groups)
         {
+            if (family.Key == "icu" || TargetHasFamily(family, libraries))
+            {
+                continue;
+            }
+
+            if (family.Key == "openssl" && _rules.StaticOpenSslLinking)
+            {
+                continue;
+            }
+
             if (family.Preferred is not null && libraries.Remove(family.Preferred))
             {
                 libraries.Insert(0, family.Preferred);
@@ -119,34 +135,55 @@ public sealed partial class PolicyEvaluator
             var library = libraries[0];
             var alternatives = libraries.Count > 1 ? " (or " + JoinLimited(libraries.GetRange(1, libraries.Count - 1), 4) + ")" : string.Empty;
             var purpose = family.Purpose is null ? string.Empty : ": " + family.Purpose;
-            var staticNote = file.Elf!.IsFullyStatic && file.Elf.Interpreter is null && _rules.Target.Libc == LibcFlavor.Musl
+            var staticNote = file.Elf!.IsFullyStatic && file.Elf.Interpreter is null && _rules.Rid.Libc == LibcFlavor.Musl
                 ? " In a static musl binary dlopen always fails."
                 : string.Empty;
+            var (code, severity) = family.Key switch
+            {
+                "openssl" => (DiagnosticCodes.RuntimeLoadedLibrary, FindingSeverity.Warning),
+                "gssapi" => (DiagnosticCodes.OptionalRuntimePart, FindingSeverity.Info),
+                _ => (DiagnosticCodes.PossibleRuntimeLoad, FindingSeverity.Info),
+            };
             findings.Add(new Finding(
-                DiagnosticCodes.RuntimeLoadedLibrary,
-                FindingSeverity.Warning,
+                code,
+                severity,
                 file.RelativePath,
-                $"{file.RelativePath} may load {library}{alternatives} at run time with dlopen{purpose}. "
-                + $"The name is in its read-only data, where ldd and readelf -d do not look; it is not bundled and not allowed by policy {Policy.DisplayName}.{staticNote} "
+                $"{file.RelativePath} may load {library}{alternatives} at run time with dlopen{purpose}, and {TargetName} does not have it. "
+                + $"The name is in its read-only data, where ldd and readelf -d do not look.{staticNote} "
                 + family.Fix,
                 library,
-                Policy.DisplayName,
-                family.Fix));
+                TargetName,
+                family.Fix,
+                Target: Target.Id));
         }
+    }
+
+    /// <summary>A family the runtime probes by several names (libssl.so.3, .1.1, ...) is present when the target has any of them.</summary>
+    private bool TargetHasFamily(RuntimeLoadFamily family, List<string> libraries)
+    {
+        foreach (var library in libraries)
+        {
+            if (Target.FindLibrary(library) is not null)
+            {
+                return true;
+            }
+        }
+
+        return family.Key switch
+        {
+            "openssl" => Target.HasLibraryStartingWith("libssl.so."),
+            "gssapi" => Target.HasLibraryStartingWith("libgssapi_krb5.so."),
+            _ => false,
+        };
     }
 
     private bool IsExpectedRuntimeLoad(string candidate, HashSet<string> bundledNames, bool staticGlibc)
     {
         if (bundledNames.Contains(candidate)
-            || Policy.AllowsLibrary(candidate)
             || _rules.FindAllow(candidate) is not null
             || DotNetRuntimeKnowledge.IsRuntimeComponent(candidate)
-            || DotNetRuntimeKnowledge.IsOptionalTracing(candidate))
-        {
-            return true;
-        }
-
-        if (_rules.InvariantGlobalization && DotNetRuntimeKnowledge.IsIcu(candidate))
+            || DotNetRuntimeKnowledge.IsOptionalTracing(candidate)
+            || (Target.Libc == LibcFlavor.Musl && LoaderModel.IsMuslReserved(candidate)))
         {
             return true;
         }

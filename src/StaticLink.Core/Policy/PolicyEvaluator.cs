@@ -2,27 +2,40 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Loading;
 using StaticLink.Core.Scanning;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
 /// <summary>
-/// Applies a <see cref="RuleSet"/> to the facts of an output: resolves NEEDED entries inside the output, then runs
-/// each check on each file and turns what it finds into findings whose messages name the file, the library, the
-/// rule and the fix. Pure: no I/O, so every rule can be tested with crafted facts.
+/// Applies the loader's rules for one target to the facts of an output: where each NEEDED entry is found (the
+/// output through a run path, the target, or nowhere), whether its versions and symbols bind, what the .NET runtime
+/// needs of the target, and the user's rules on top; each problem becomes a finding whose message names the file, its
+/// package, the library, the target and the fix. Pure: no I/O, so every rule can be tested with crafted facts.
 /// </summary>
 public sealed partial class PolicyEvaluator
 {
     private readonly RuleSet _rules;
+    private readonly ResolvedTarget _resolved;
+    private LoaderModel _loader = null!;
+    private HashSet<string> _pinvokeLoaded = new(StringComparer.Ordinal);
 
-    public PolicyEvaluator(RuleSet rules)
+    public PolicyEvaluator(RuleSet rules, ResolvedTarget target)
     {
         _rules = rules ?? throw new ArgumentNullException(nameof(rules));
+        _resolved = target ?? throw new ArgumentNullException(nameof(target));
     }
 
-    private PublishPolicy Policy => _rules.Policy;
+    private TargetDescription Target => _resolved.Description;
 
-    private string Rid => _rules.Target.RuntimeIdentifier;
+    private string Rid => _rules.Rid.RuntimeIdentifier;
+
+    /// <summary>The C library files must be built for: the target's, or the RID's where the target has none (scratch).</summary>
+    private LibcFlavor ExpectedLibc => Target.Libc is LibcFlavor.Glibc or LibcFlavor.Musl ? Target.Libc : _rules.Rid.Libc;
+
+    /// <summary>How findings name the target: "debian.12 (glibc 2.36)".</summary>
+    private string TargetName => Target.DisplayName;
 
     public CheckReport Evaluate(OutputScan scan)
     {
@@ -31,43 +44,42 @@ public sealed partial class PolicyEvaluator
             throw new ArgumentNullException(nameof(scan));
         }
 
-        var findings = new List<Finding>(_rules.Problems);
-        if (scan.RootError is not null)
-        {
-            var fix = "Check the path: it should be the publish directory (or a file of it).";
-            findings.Add(new Finding(
-                DiagnosticCodes.InvalidConfiguration,
-                FindingSeverity.Error,
-                null,
-                $"The output to check, '{scan.Root}', cannot be scanned: {scan.RootError}. {fix}",
-                null,
-                "Root",
-                fix));
-        }
-
+        var findings = new List<Finding>();
         var bundledNames = BundledNames(scan.Files);
+        _loader = new LoaderModel(scan.Files, Target);
+        var targets = EvaluateAssemblies(scan.Assemblies, bundledNames, findings);
+        _pinvokeLoaded = PInvokeLoadedNames(targets);
+
         var reports = new List<FileReport>(scan.Files.Count);
+        var perFile = new List<List<Finding>>(scan.Files.Count);
         foreach (var file in scan.Files)
         {
             var fileFindings = new List<Finding>();
             reports.Add(EvaluateFile(file, bundledNames, fileFindings));
+            perFile.Add(fileFindings);
+        }
+
+        JudgeAlternatives(scan.Files, reports, perFile);
+        foreach (var fileFindings in perFile)
+        {
             findings.AddRange(fileFindings);
         }
 
-        var targets = EvaluateAssemblies(scan.Assemblies, bundledNames, findings);
+        CheckDotNetNeeds(scan, findings);
         return new CheckReport
         {
             Root = scan.Root,
             RuntimeIdentifier = Rid,
-            PolicyName = Policy.Name,
+            PolicyName = Target.Id,
             Files = reports,
-            Findings = findings,
+            Findings = Attributed(findings, scan),
             ExaminedFileCount = scan.ExaminedFileCount,
             PInvokeTargets = targets,
+            Targets = [new TargetReport(Target.Id, _resolved.Origin, _resolved.Reason, Target.Title, Target.Source)],
         };
     }
 
-    /// <summary>Every name by which a NEEDED entry finds a file of the output: file names, link names and SONAMEs.</summary>
+    /// <summary>Every name by which a NEEDED entry or a P/Invoke finds a file of the output: file names, link names and SONAMEs.</summary>
     private static HashSet<string> BundledNames(IReadOnlyList<ScannedFile> files)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -118,15 +130,18 @@ public sealed partial class PolicyEvaluator
         }
 
         var elf = file.Elf;
+        var kind = KindOf(file);
+        var resolutions = new List<NeededResolution>(elf.Needed.Count);
         var bundled = new List<string>();
         var external = new List<string>();
         foreach (var needed in elf.Needed)
         {
-            (bundledNames.Contains(needed) ? bundled : external).Add(needed);
+            var resolution = _loader.Resolve(file, needed);
+            resolutions.Add(resolution);
+            (resolution.Kind == NeededResolutionKind.Output ? bundled : external).Add(needed);
         }
 
         var evidence = LibcEvidence.Of(elf);
-        var kind = KindOf(file);
         if (ignore is null)
         {
             if (file.BundleError is not null)
@@ -134,7 +149,7 @@ public sealed partial class PolicyEvaluator
                 findings.Add(UnreadableBundle(file));
             }
 
-            Check(file, kind, evidence, bundled, external, bundledNames, findings);
+            Check(file, kind, evidence, resolutions, bundledNames, findings);
         }
 
         return new FileReport
@@ -155,6 +170,7 @@ public sealed partial class PolicyEvaluator
             Container = file.Container,
             Bundle = file.Bundle,
             BundleNote = file.BundleNote,
+            Package = OriginOf(file.RelativePath),
         };
     }
 
@@ -162,8 +178,7 @@ public sealed partial class PolicyEvaluator
         ScannedFile file,
         string kind,
         LibcEvidence evidence,
-        List<string> bundled,
-        List<string> external,
+        List<NeededResolution> resolutions,
         HashSet<string> bundledNames,
         List<Finding> findings)
     {
@@ -180,8 +195,8 @@ public sealed partial class PolicyEvaluator
         }
 
         var mismatchNames = CheckLibc(file, evidence, findings);
-        CheckDenied(file, bundled, external, findings);
-        if (Policy.RequiresFullyStatic)
+        CheckDenied(file, resolutions, findings);
+        if (_resolved.RequiresFullyStatic)
         {
             CheckFullyStatic(file, findings);
         }
@@ -189,7 +204,12 @@ public sealed partial class PolicyEvaluator
         {
             // Another architecture's loader names say nothing about this target: SL1005 already said it all.
             CheckInterpreter(file, mismatchNames, findings);
-            CheckExternalLibraries(file, external, mismatchNames, findings);
+            CheckNeeded(file, resolutions, mismatchNames, findings);
+            if (mismatchNames.Count == 0)
+            {
+                CheckTargetVersions(file, resolutions, findings);
+                CheckMuslSymbols(file, resolutions, findings);
+            }
         }
 
         CheckVersionLimits(file, findings);

@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
 
 /// <summary>
-/// The engine's front door: scan a directory, resolve NEEDED inside it, apply the policy, return the findings.
-/// Never throws for bad files or bad configuration: those become findings (SL1010, SL1007).
+/// The engine's front door: scan a directory once, learn where its files came from, judge it against every target
+/// (all must pass), return one report. Never throws for bad files or bad configuration: those become findings
+/// (SL1010, SL1007).
 /// </summary>
 public static class PublishChecker
 {
@@ -23,14 +26,82 @@ public static class PublishChecker
             return new CheckReport
             {
                 Root = options.Root ?? string.Empty,
-                RuntimeIdentifier = rules.Target.RuntimeIdentifier,
-                PolicyName = rules.Policy.Name,
+                RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
+                PolicyName = string.Empty,
                 Findings = rules.Problems,
             };
         }
 
-        var readOptions = rules.VersionLimits.Count > 0 ? ElfReadOptions.Default : ElfReadOptions.Summary;
-        var scan = new OutputScanner(readOptions).Scan(options.Root, options.Files);
-        return new PolicyEvaluator(rules).Evaluate(scan);
+        // musl binds by name: its verdicts need every undefined symbol, and the bundled libraries' exports.
+        var needsSymbols = rules.Targets.Any(target => target.Description.Libc == LibcFlavor.Musl) || rules.Rid.Libc == LibcFlavor.Musl;
+        var scan = new OutputScanner(needsSymbols ? ElfReadOptions.WithSymbols : ElfReadOptions.Default).Scan(options.Root);
+        rules.FileOrigins = FileOrigins.Merge(options.FileOrigins, FileOrigins.Read(scan));
+
+        var findings = new List<Finding>(rules.Problems);
+        if (scan.RootError is not null)
+        {
+            var fix = "Check the path: it should be the publish directory (or a file of it).";
+            findings.Add(new Finding(
+                DiagnosticCodes.InvalidConfiguration,
+                FindingSeverity.Error,
+                null,
+                $"The output to check, '{scan.Root}', cannot be scanned: {scan.RootError}. {fix}",
+                null,
+                "Root",
+                fix));
+        }
+
+        CheckReport? first = null;
+        var ids = new List<string>();
+        var targets = new List<TargetReport>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var target in rules.Targets)
+        {
+            var report = new PolicyEvaluator(rules, target).Evaluate(scan);
+            ids.Add(target.Description.Id);
+            targets.AddRange(report.Targets);
+            foreach (var finding in report.Findings)
+            {
+                // What does not depend on the target (an unreadable file, the architecture) is said once.
+                if (seen.Add(finding.Code + "\n" + finding.File + "\n" + finding.Message))
+                {
+                    findings.Add(finding);
+                }
+            }
+
+            if (first is null)
+            {
+                first = report;
+                continue;
+            }
+
+            for (var index = 0; index < first.Files.Count && index < report.Files.Count; index++)
+            {
+                if (Rank(report.Files[index].Verdict) > Rank(first.Files[index].Verdict))
+                {
+                    first.Files[index].Verdict = report.Files[index].Verdict;
+                }
+            }
+        }
+
+        return new CheckReport
+        {
+            Root = scan.Root,
+            RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
+            PolicyName = string.Join(", ", ids),
+            Files = first!.Files,
+            Findings = findings,
+            ExaminedFileCount = scan.ExaminedFileCount,
+            PInvokeTargets = first.PInvokeTargets,
+            Targets = targets,
+        };
     }
+
+    private static int Rank(string verdict) => verdict switch
+    {
+        Verdicts.Fail => 3,
+        Verdicts.Warn => 2,
+        Verdicts.Pass => 1,
+        _ => 0,
+    };
 }

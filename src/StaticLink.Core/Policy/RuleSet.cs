@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
@@ -9,9 +10,26 @@ namespace StaticLink.Core.Policy;
 /// </summary>
 public sealed class RuleSet
 {
-    public required RuntimeIdentifierInfo Target { get; init; }
+    /// <summary>The runtime identifier the output is for: its C library and architecture.</summary>
+    public required RuntimeIdentifierInfo Rid { get; init; }
 
-    public required PublishPolicy Policy { get; init; }
+    /// <summary>Where the output will run; all must pass. Empty only when the check cannot run (see <see cref="CannotCheck"/>).</summary>
+    public IReadOnlyList<ResolvedTarget> Targets { get; init; } = [];
+
+    /// <summary>The TFM (net8.0, net10.0): it decides .NET's floor.</summary>
+    public string? TargetFramework { get; init; }
+
+    /// <summary>ICU is linked into a NativeAOT executable (StaticICULinking): the target need not have it.</summary>
+    public bool StaticIcuLinking { get; init; }
+
+    /// <summary>OpenSSL is linked into a NativeAOT executable (StaticOpenSslLinking).</summary>
+    public bool StaticOpenSslLinking { get; init; }
+
+    /// <summary>The output is a .NET app (the task always knows; the command line looks for the runtime's files); null: decide from the output.</summary>
+    public bool? IsDotNetApp { get; init; }
+
+    /// <summary>Output-relative path (or file name) -> where the file came from, e.g. "SQLitePCLRaw.lib.e_sqlite3 3.53.3".</summary>
+    public IReadOnlyDictionary<string, string> FileOrigins { get; set; } = new Dictionary<string, string>();
 
     public IReadOnlyList<SourcedRule> Allow { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
@@ -31,15 +32,12 @@ public static class RuleSetBuilder
         var rulesSource = rulesFile is null ? string.Empty : " in " + System.IO.Path.GetFileName(rulesFile.Path);
         var policyName = options.PolicyName;
         var policySetting = "StaticLinkPolicy";
-        string? policyFile = null;
         if (string.IsNullOrWhiteSpace(policyName) && !string.IsNullOrWhiteSpace(rulesFile?.PolicyName))
         {
             policyName = rulesFile!.PolicyName;
             policySetting = "policy" + rulesSource;
-            policyFile = rulesFile.Path;
         }
 
-        var policy = CreatePolicy(policyName, policySetting, policyFile, target, problems);
 
         var limits = new List<EffectiveVersionLimit>();
         AddGlibcShorthand(options.MaxGlibcVersion, "StaticLinkMaxGlibcVersion", null, limits, problems);
@@ -72,10 +70,21 @@ public static class RuleSetBuilder
             AddIgnoreRules(rulesFile.Ignore, "ignore" + rulesSource, rulesFile.Path, ignore, problems);
         }
 
+        // Targets last: a rules file's policy and every other problem are known, and a bad target stops the check.
+        var targets = cannotCheck
+            ? []
+            : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, options.TargetFramework, options.Container, problems);
+        cannotCheck |= targets.Count == 0;
+
         return new RuleSet
         {
-            Target = target,
-            Policy = policy,
+            Rid = target,
+            Targets = targets,
+            TargetFramework = options.TargetFramework,
+            StaticIcuLinking = options.StaticIcuLinking,
+            StaticOpenSslLinking = options.StaticOpenSslLinking,
+            IsDotNetApp = options.IsDotNetApp,
+            FileOrigins = options.FileOrigins,
             Allow = allow,
             Deny = deny,
             Ignore = ignore,
@@ -134,29 +143,6 @@ public static class RuleSetBuilder
         }
 
         return false;
-    }
-
-    private static PublishPolicy CreatePolicy(string? requested, string setting, string? file, RuntimeIdentifierInfo target, List<Finding> problems)
-    {
-        var fallback = BuiltInPolicies.DefaultFor(target);
-        if (string.IsNullOrWhiteSpace(requested))
-        {
-            return BuiltInPolicies.Create(fallback, target)!;
-        }
-
-        var name = requested!.Trim().ToLowerInvariant();
-        var policy = BuiltInPolicies.Create(name, target);
-        if (policy is not null)
-        {
-            return policy;
-        }
-
-        problems.Add(Problem(
-            file,
-            setting,
-            $"{setting} '{requested}' is not a built-in policy ({string.Join(", ", BuiltInPolicies.Names)}); checking with {fallback} for {target.RuntimeIdentifier} instead.",
-            $"Set {setting} to one of {string.Join(", ", BuiltInPolicies.Names)}."));
-        return BuiltInPolicies.Create(fallback, target)!;
     }
 
     private static void AddGlibcShorthand(string? value, string setting, string? file, List<EffectiveVersionLimit> limits, List<Finding> problems)

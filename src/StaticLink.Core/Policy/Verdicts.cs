@@ -7,4 +7,7 @@ public static class Verdicts
     public const string Warn = "warn";
     public const string Fail = "fail";
     public const string Ignored = "ignored";
+
+    /// <summary>Another file of the output with the same SONAME loads on the target; this one is the package's alternative.</summary>
+    public const string Alternative = "alternative";
 }

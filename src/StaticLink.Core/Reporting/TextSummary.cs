@@ -33,7 +33,7 @@ public static class TextSummary
         {
             string.Format(
                 CultureInfo.InvariantCulture,
-                "StaticLink: {0} native file{1} of {2} in {3} ({4}, policy {5})",
+                "StaticLink: {0} native file{1} of {2} in {3} ({4}, target {5})",
                 summary.NativeFiles,
                 summary.NativeFiles == 1 ? string.Empty : "s",
                 summary.ExaminedFiles,
@@ -97,6 +97,37 @@ public static class TextSummary
             summary.Failed,
             summary.Ignored));
         return lines;
+    }
+
+    /// <summary>
+    /// The one line a check always prints: how many native files, against which target and why, and the verdict,
+    /// e.g. "StaticLink: 14 native files checked against debian.12 (named by StaticLinkTarget): passed, 0 errors, 1 warning".
+    /// </summary>
+    public static string VerdictLine(CheckReport report)
+    {
+        if (report is null)
+        {
+            throw new ArgumentNullException(nameof(report));
+        }
+
+        var summary = ReportSummary.Of(report);
+        var targets = new List<string>();
+        foreach (var target in report.Targets)
+        {
+            targets.Add(target.Id + " (" + target.Reason + ")");
+        }
+
+        return string.Format(
+            CultureInfo.InvariantCulture,
+            "StaticLink: {0} native file{1} checked against {2}: {3}, {4} error{5}, {6} warning{7}.",
+            summary.NativeFiles,
+            summary.NativeFiles == 1 ? string.Empty : "s",
+            targets.Count == 0 ? "no target" : string.Join(" and ", targets),
+            report.HasErrors ? "FAILED" : "passed",
+            summary.Errors,
+            summary.Errors == 1 ? string.Empty : "s",
+            summary.Warnings,
+            summary.Warnings == 1 ? string.Empty : "s");
     }
 
     public static void Write(CheckReport report, TextWriter output)

@@ -1,0 +1,129 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using StaticLink.Core.Reporting;
+using StaticLink.Core.Scanning;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>
+/// Where each file of a publish output came from, read from the output's own *.deps.json (every native asset of a
+/// package, and of the runtime pack, is listed there under its package id and version) and from the SDK's app host
+/// layout (an executable beside its app's .dll and .runtimeconfig.json).
+/// </summary>
+public static class FileOrigins
+{
+    private const string RuntimePackPrefix = "runtimepack.";
+
+    /// <summary>The explicit origins (the task's publish items) win over what the output says.</summary>
+    public static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> preferred, IReadOnlyDictionary<string, string> other)
+    {
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in other ?? new Dictionary<string, string>())
+        {
+            merged[pair.Key] = pair.Value;
+        }
+
+        foreach (var pair in preferred ?? new Dictionary<string, string>())
+        {
+            merged[pair.Key] = pair.Value;
+        }
+
+        return merged;
+    }
+
+    /// <summary>Output-relative path or file name -> origin; a malformed deps.json is skipped (the runtime reports it).</summary>
+    public static IReadOnlyDictionary<string, string> Read(OutputScan scan)
+    {
+        if (scan is null)
+        {
+            throw new ArgumentNullException(nameof(scan));
+        }
+
+        var origins = new Dictionary<string, string>(StringComparer.Ordinal);
+        string[] depsFiles;
+        try
+        {
+            depsFiles = Directory.Exists(scan.Root) ? Directory.GetFiles(scan.Root, "*.deps.json") : [];
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            depsFiles = [];
+        }
+
+        foreach (var depsFile in depsFiles)
+        {
+            ReadDeps(depsFile, origins);
+            var appName = Path.GetFileName(depsFile);
+            appName = appName.Substring(0, appName.Length - ".deps.json".Length);
+            if (File.Exists(Path.Combine(scan.Root, appName + ".dll")) && File.Exists(Path.Combine(scan.Root, appName)))
+            {
+                origins[appName] = "the .NET app host (the SDK's Microsoft.NETCore.App.Host pack)";
+            }
+        }
+
+        return origins;
+    }
+
+    private static void ReadDeps(string path, Dictionary<string, string> origins)
+    {
+        JsonValue root;
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.Length > JsonReader.MaximumLength)
+            {
+                return;
+            }
+
+            root = JsonReader.Parse(File.ReadAllText(path, new UTF8Encoding(false, true)));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonParseException)
+        {
+            return;
+        }
+
+        if (root["targets"] is not { Kind: JsonValueKind.Object } targets)
+        {
+            return;
+        }
+
+        foreach (var target in targets.Members)
+        {
+            foreach (var library in target.Value.Members)
+            {
+                var origin = Describe(library.Key);
+                foreach (var assets in new[] { library.Value["native"], library.Value["runtimeTargets"] })
+                {
+                    if (assets is not { Kind: JsonValueKind.Object })
+                    {
+                        continue;
+                    }
+
+                    foreach (var asset in assets.Members)
+                    {
+                        origins[asset.Key] = origin;
+                        var name = ForwardSlashPath.FileName(asset.Key);
+                        if (!origins.ContainsKey(name))
+                        {
+                            origins[name] = origin;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>"SQLitePCLRaw.lib.e_sqlite3/2.1.11" -> "SQLitePCLRaw.lib.e_sqlite3 2.1.11"; the runtime pack -> "the .NET runtime (...)".</summary>
+    private static string Describe(string key)
+    {
+        var slash = key.IndexOf('/');
+        var id = slash < 0 ? key : key.Substring(0, slash);
+        var version = slash < 0 ? string.Empty : key.Substring(slash + 1);
+        var described = version.Length == 0 ? id : string.Join(" ", id, version);
+        return id.StartsWith(RuntimePackPrefix, StringComparison.Ordinal)
+            ? string.Join(string.Empty, "the .NET runtime (", described.Substring(RuntimePackPrefix.Length), ")")
+            : described;
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Collections.Generic;
+using StaticLink.Core.Elf;
+using StaticLink.Core.Loading;
+using StaticLink.Core.Scanning;
+using StaticLink.Core.Targets;
+
+namespace StaticLink.Core.Policy;
+
+/// <summary>
+/// SL1012: musl binds without symbol versions, so a file built against a newer musl loads until a symbol is missing:
+/// "Error relocating F: statx: symbol not found". A symbol counts as musl's when some musl release exports it; the
+/// others belong to the file's other libraries (or are glibc's, which SL1002 reports).
+/// </summary>
+public sealed partial class PolicyEvaluator
+{
+    private void CheckMuslSymbols(ScannedFile file, List<NeededResolution> resolutions, List<Finding> findings)
+    {
+        if (Target.Libc != LibcFlavor.Musl || Target.LibcSymbols is not { } exported)
+        {
+            return;
+        }
+
+        var machine = _rules.Rid.Architecture?.MachineName ?? "x86_64";
+        var releases = TargetCatalogue.MuslReleases(machine);
+        if (releases.Count == 0)
+        {
+            return;
+        }
+
+        var newest = TargetCatalogue.MuslSymbols("musl-" + releases[releases.Count - 1].Text, machine);
+        if (newest is null)
+        {
+            return;
+        }
+
+        var providedByOutput = ExportedByBundledDependencies(resolutions);
+        var missing = new List<string>();
+        foreach (var symbol in file.Elf!.UndefinedSymbols)
+        {
+            if (!symbol.IsWeak && !exported.Contains(symbol.Name) && newest.Contains(symbol.Name)
+                && !providedByOutput.Contains(symbol.Name) && !missing.Contains(symbol.Name))
+            {
+                missing.Add(symbol.Name);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var described = new List<string>();
+        foreach (var symbol in missing)
+        {
+            described.Add(symbol + " (musl " + FirstRelease(symbol, releases, machine) + ")");
+        }
+
+        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text ?? "of the target"} or older, or run on a target whose musl has them "
+            + "(Alpine 3.20 and later have musl 1.2.5).";
+        findings.Add(new Finding(
+            DiagnosticCodes.MuslSymbolMissing,
+            FindingSeverity.Error,
+            file.RelativePath,
+            $"{file.RelativePath} imports {(missing.Count == 1 ? "a symbol" : missing.Count + " symbols")} that musl of {TargetName} does not export: {string.Join(", ", described)}. "
+            + $"musl's loader stops with \"Error relocating {file.FileName}: {missing[0]}: symbol not found\". {fix}",
+            "libc",
+            TargetName,
+            fix,
+            Target: Target.Id));
+    }
+
+    private static HashSet<string> ExportedByBundledDependencies(List<NeededResolution> resolutions)
+    {
+        var symbols = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resolution in resolutions)
+        {
+            if (resolution.Kind == NeededResolutionKind.Output && resolution.OutputFile?.Elf is { } elf)
+            {
+                symbols.UnionWith(elf.ExportedSymbols);
+            }
+        }
+
+        return symbols;
+    }
+
+    private static string FirstRelease(string symbol, IReadOnlyList<VersionNumber> releases, string machine)
+    {
+        foreach (var release in releases)
+        {
+            if (TargetCatalogue.MuslSymbols("musl-" + release.Text, machine)?.Contains(symbol) == true)
+            {
+                return release.Text;
+            }
+        }
+
+        return "?";
+    }
+}
