@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -27,7 +28,37 @@ internal sealed record LoaderVerdict(
     /// <summary>Nothing missing, no version or symbol error, and a clean exit.</summary>
     public bool Loads => Missing.Count == 0 && VersionErrors.Count == 0 && SymbolErrors.Count == 0 && ExitCode == 0;
 
-    /// <summary>One line: "loads", or what went wrong.</summary>
+    /// <summary>
+    /// "loads", or the missing libraries, version errors and whether symbols were undefined, without the symbols'
+    /// names and numbers: what a test pins, the part that tells why a file does not load.
+    /// </summary>
+    public string Compact()
+    {
+        if (Loads)
+        {
+            return "loads";
+        }
+
+        var parts = new List<string>();
+        if (Missing.Count > 0)
+        {
+            parts.Add("missing " + string.Join(", ", Missing.Order(StringComparer.Ordinal)));
+        }
+
+        if (VersionErrors.Count > 0)
+        {
+            parts.Add("versions " + string.Join(", ", VersionErrors.Select(error => error.Version).Distinct().Order(StringComparer.Ordinal)));
+        }
+
+        if (SymbolErrors.Count > 0)
+        {
+            parts.Add("undefined symbols");
+        }
+
+        return parts.Count > 0 ? string.Join("; ", parts) : "exit code " + ExitCode;
+    }
+
+    /// <summary>One line: "loads", or what went wrong, naming up to four undefined symbols.</summary>
     public string Summary()
     {
         if (Loads)

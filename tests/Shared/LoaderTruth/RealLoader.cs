@@ -28,7 +28,14 @@ internal static class RealLoader
     /// staging folder was used. The loader is run explicitly, so the question works for shared libraries
     /// and for executables whatever their PT_INTERP says.
     /// </remarks>
-    public static LoaderVerdict Ask(RootFilesystem root, string outputDirectory, string relativeFile)
+    /// <param name="root">The root filesystem whose loader is asked.</param>
+    /// <param name="outputDirectory">The output folder, copied whole into the root.</param>
+    /// <param name="relativeFile">The file to ask about, relative to <paramref name="outputDirectory"/>.</param>
+    /// <param name="bindNow">
+    /// glibc only: false asks as plain `ldd` does (no symbol binding, so no symbol errors), to tell a library that
+    /// fails only when an unbound function is first called from one that cannot load at all.
+    /// </param>
+    public static LoaderVerdict Ask(RootFilesystem root, string outputDirectory, string relativeFile, bool bindNow = true)
     {
         ArgumentNullException.ThrowIfNull(root);
         return WithOutputInRoot(root, outputDirectory, appDirectory =>
@@ -36,12 +43,13 @@ internal static class RealLoader
             var file = appDirectory + "/" + relativeFile.Replace('\\', '/');
             if (root.Flavor == LibcFlavor.Glibc)
             {
-                var environment = new Dictionary<string, string>
+                var environment = new Dictionary<string, string> { ["LD_TRACE_LOADED_OBJECTS"] = "1" };
+                if (bindNow)
                 {
-                    ["LD_TRACE_LOADED_OBJECTS"] = "1",
-                    ["LD_WARN"] = "yes",
-                    ["LD_BIND_NOW"] = "1",
-                };
+                    environment["LD_WARN"] = "yes";
+                    environment["LD_BIND_NOW"] = "1";
+                }
+
                 return LoaderOutputParser.ParseGlibc(
                     WithoutStagingFolder(ChrootExec.Run(root.Path, environment, root.LoaderPath, [file], LoaderTimeout), appDirectory));
             }
