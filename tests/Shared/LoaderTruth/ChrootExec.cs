@@ -19,8 +19,12 @@ namespace StaticLink.Tests.Shared.LoaderTruth;
 internal static class ChrootExec
 {
     private const string Source = """
+        #define _GNU_SOURCE
+        #include <sched.h>
         #include <stdio.h>
         #include <string.h>
+        #include <sys/mount.h>
+        #include <sys/stat.h>
         #include <unistd.h>
 
         /* chroot-exec ROOT [NAME=VALUE...] -- PROGRAM [ARG...] */
@@ -31,6 +35,13 @@ internal static class ChrootExec
             for (; i < argc && strcmp(argv[i], "--") != 0; i++) { if (count < 255) env[count++] = argv[i]; }
             env[count] = 0;
             if (i + 1 >= argc) { fprintf(stderr, "chroot-exec: no program\n"); return 125; }
+            char proc[4096];
+            struct stat info;
+            snprintf(proc, sizeof proc, "%s/proc", argv[1]);
+            if (stat(proc, &info) == 0 && S_ISDIR(info.st_mode)) {
+                if (unshare(CLONE_NEWNS) != 0 || mount(0, "/", 0, MS_REC | MS_PRIVATE, 0) != 0
+                    || mount("proc", proc, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, 0) != 0) { perror("chroot-exec: /proc"); return 125; }
+            }
             if (chroot(argv[1]) != 0 || chdir("/") != 0) { perror("chroot-exec: chroot"); return 125; }
             execve(argv[i + 1], argv + i + 1, env);
             perror("chroot-exec: execve");

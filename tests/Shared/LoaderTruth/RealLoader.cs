@@ -88,6 +88,9 @@ internal static class RealLoader
         TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(root);
+
+        // Programs (the .NET runtime above all) need /proc; ChrootExec mounts it, privately, where this folder is.
+        Directory.CreateDirectory(root.HostPath("/proc"));
         return WithOutputInRoot(root, outputDirectory, appDirectory => ChrootExec.Run(
             root.Path,
             environment ?? new Dictionary<string, string>(),
