@@ -3,11 +3,13 @@ using System.Collections.Generic;
 namespace StaticLink.Cli;
 
 /// <summary>
-/// <c>staticlink check --rid RID [--policy NAME] [--rules FILE.json] [--max-glibc X.Y] [--format text|json]
-/// [--report FILE] PATH</c>
+/// <c>staticlink check --rid RID [--target T]... [--framework TFM] [--policy NAME] [--rules FILE.json] [--max-glibc X.Y]
+/// [--format text|json] [--report FILE] PATH</c>
 /// </summary>
 internal sealed record CheckArguments(
     string RuntimeIdentifier,
+    IReadOnlyList<string> Targets,
+    string? Framework,
     string? Policy,
     string? Rules,
     string? MaxGlibc,
@@ -16,15 +18,24 @@ internal sealed record CheckArguments(
     string Path,
     bool Help)
 {
-    private static readonly string[] ValueOptions = ["--rid", "--policy", "--rules", "--max-glibc", "--format", "--report"];
+    private static readonly string[] ValueOptions = ["--rid", "--target", "--framework", "--policy", "--rules", "--max-glibc", "--format", "--report"];
+    private static readonly string[] RepeatableOptions = ["--target"];
     private static readonly string[] FlagOptions = ["--help"];
 
     public static CheckArguments Parse(IReadOnlyList<string> args)
     {
-        var parsed = ParsedArguments.Parse(args, ValueOptions, FlagOptions);
+        var parsed = ParsedArguments.Parse(args, ValueOptions, FlagOptions, RepeatableOptions);
         if (parsed.HasFlag("--help"))
         {
-            return new CheckArguments(string.Empty, null, null, null, OutputFormat.Text, null, string.Empty, true);
+            return new CheckArguments(string.Empty, [], null, null, null, null, OutputFormat.Text, null, string.Empty, true);
+        }
+
+        foreach (var target in parsed.Values("--target"))
+        {
+            if (target.Trim().Length == 0)
+            {
+                throw new UsageException("option --target needs a non-empty value");
+            }
         }
 
         var format = Formats.Parse(parsed.Value("--format"));
@@ -51,6 +62,8 @@ internal sealed record CheckArguments(
 
         return new CheckArguments(
             rid,
+            parsed.Values("--target"),
+            parsed.Value("--framework"),
             parsed.Value("--policy"),
             parsed.Value("--rules"),
             parsed.Value("--max-glibc"),

@@ -25,6 +25,9 @@ internal static class CheckCommand
             Root = arguments.Path,
             RuntimeIdentifier = arguments.RuntimeIdentifier,
             PolicyName = arguments.Policy,
+            Targets = arguments.Targets,
+            TargetSetting = "--target",
+            TargetFramework = arguments.Framework,
             MaxGlibcVersion = arguments.MaxGlibc,
             RulesFile = arguments.Rules,
         });
@@ -63,12 +66,13 @@ internal static class CheckCommand
             output.WriteLine(lines[i]);
         }
 
-        foreach (var finding in report.Findings)
+        foreach (var finding in FindingGroups.Collapse(report.Findings))
         {
             output.WriteLine(FindingLine(finding, report.Root));
         }
 
         output.WriteLine(lines[lines.Count - 1]);
+        output.WriteLine(TextSummary.VerdictLine(report));
     }
 
     /// <summary><c>path: error SL1001: message</c>; a finding about no file (the configuration) names the root.</summary>

@@ -23,10 +23,16 @@ internal sealed class ParsedArguments
 
     public string? Value(string name) => _values.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>Every value of a repeatable option, in order.</summary>
+    public IReadOnlyList<string> Values(string name) => _repeated.TryGetValue(name, out var values) ? values : [];
+
+    private readonly Dictionary<string, List<string>> _repeated = new(StringComparer.Ordinal);
+
     /// <param name="args">The arguments after the command name.</param>
     /// <param name="valueOptions">Options that take a value, e.g. --format.</param>
     /// <param name="flagOptions">Options that stand alone, e.g. --help.</param>
-    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions)
+    /// <param name="repeatableOptions">Value options that may be given more than once, e.g. --target.</param>
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string> flagOptions, IReadOnlyCollection<string>? repeatableOptions = null)
     {
         var parsed = new ParsedArguments();
         var onlyOperands = false;
@@ -79,6 +85,18 @@ internal sealed class ParsedArguments
                 else
                 {
                     throw new UsageException($"option {name} needs a value");
+                }
+
+                if (repeatableOptions is not null && Contains(repeatableOptions, name))
+                {
+                    if (!parsed._repeated.TryGetValue(name, out var list))
+                    {
+                        list = [];
+                        parsed._repeated.Add(name, list);
+                    }
+
+                    list.Add(value);
+                    continue;
                 }
 
                 if (parsed._values.ContainsKey(name))

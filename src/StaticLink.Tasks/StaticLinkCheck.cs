@@ -157,7 +157,7 @@ public sealed class StaticLinkCheck : Task
 
     private void Publish(CheckReport report, MessageImportance importance, FindingLogger logger)
     {
-        foreach (var finding in report.Findings)
+        foreach (var finding in FindingGroups.Collapse(report.Findings))
         {
             logger.Log(finding);
         }

@@ -47,10 +47,14 @@ public sealed class TargetLibrary
             return true;
         }
 
-        return VersionCeilings.Count > 0
-            && VersionNumber.TrySplitSymbolVersion(version, out var prefix, out var number)
-            && VersionCeilings.TryGetValue(prefix, out var ceiling)
-            && number! <= ceiling;
+        if (VersionNumber.TrySplitSymbolVersion(version, out var prefix, out var number) && VersionCeilings.TryGetValue(prefix, out var ceiling))
+        {
+            return number! <= ceiling;
+        }
+
+        // No definitions read from the file: either the data has only a release table for other prefixes, or the
+        // library defines no versions at all, which glibc's loader accepts ("no version information available").
+        return Versions.Count == 0;
     }
 
     /// <summary>The newest version of a prefix this library defines, for messages ("the target has GLIBC_2.28").</summary>
