@@ -338,7 +338,7 @@ public sealed class StaticLinkCheckTests
         var run = TaskRun.Execute(_output.Path, "linux-x64");
 
         run.AssertPassed();
-        var warning = run.SingleWarning(DiagnosticCodes.OptionalRuntimeComponent);
+        var warning = run.SingleWarning(DiagnosticCodes.OptionalRuntimePart);
         Assert.Multiple(() =>
         {
             Assert.That(warning.File, Is.EqualTo(_output.FullPathOf("libcoreclrtraceptprovider.so")));

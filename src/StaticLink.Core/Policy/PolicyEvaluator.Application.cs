@@ -20,7 +20,8 @@ public sealed partial class PolicyEvaluator
     private void CheckDotNetNeeds(OutputScan scan, List<Finding> findings)
     {
         var isApp = _rules.IsDotNetApp ?? LooksLikeDotNetApp(scan);
-        if (!isApp || _rules.InvariantGlobalization || _rules.StaticIcuLinking || _resolved.RequiresFullyStatic
+        // The old policies make no claim about ICU either way; only a real target (or the floor) can lack it.
+        if (!isApp || Target.Kind == Targets.TargetKind.Policy || _rules.InvariantGlobalization || _rules.StaticIcuLinking || _resolved.RequiresFullyStatic
             || Target.HasLibraryStartingWith("libicuuc.so"))
         {
             return;
@@ -117,7 +118,8 @@ public sealed partial class PolicyEvaluator
             }
 
             var package = OriginOf(finding.File);
-            var message = finding.Message.StartsWith(finding.File + " ", StringComparison.Ordinal)
+            // The app's own files need no "(from the app)" in every sentence; the data still says it.
+            var message = package != AppOrigin && finding.Message.StartsWith(finding.File + " ", StringComparison.Ordinal)
                 ? finding.File + " (from " + package + ")" + finding.Message.Substring(finding.File.Length)
                 : finding.Message;
             result.Add(finding with { Message = message, Package = package });

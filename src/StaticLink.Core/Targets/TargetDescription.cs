@@ -83,7 +83,7 @@ public sealed class TargetDescription
         && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
 
     /// <summary>"debian.12 (glibc 2.36)", for messages.</summary>
-    public string DisplayName => Libc switch
+    public string DisplayName => Kind == TargetKind.Policy ? "policy " + Id : Libc switch
     {
         LibcFlavor.Glibc or LibcFlavor.Musl when LibcVersion is not null => $"{Id} ({ElfNames.Libc(Libc)} {LibcVersion.Text})",
         LibcFlavor.None => Id + " (no C library)",

@@ -106,7 +106,7 @@ public class SingleFilePublishTests
         Log(report);
 
         Assert.That(report.HasErrors, Is.False);
-        Assert.That(report.Findings.Select(finding => finding.Code).Distinct(), Is.SubsetOf(new[] { DiagnosticCodes.RuntimeLoadedLibrary, DiagnosticCodes.OptionalRuntimeComponent }));
+        Assert.That(report.Findings.Select(finding => finding.Code).Distinct(), Is.SubsetOf(new[] { DiagnosticCodes.RuntimeLoadedLibrary, DiagnosticCodes.OptionalRuntimePart }));
         var pinvoke = report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary).Where(finding => finding.File!.EndsWith(".dll", StringComparison.Ordinal));
         Assert.That(pinvoke.Select(finding => (finding.File, finding.Library)), Is.EqualTo(new[] { (AppAssembly, "libgdiplus.so") }));
         Assert.That(report.PInvokeTargets.Select(target => target.Assembly).Distinct().Count(), Is.GreaterThan(20));

@@ -15,7 +15,7 @@ public class ConfigurationTests
     {
         var rules = RuleSetBuilder.Build(Facts.Options(rid));
 
-        Assert.That(rules.Policy.Name, Is.EqualTo(policy));
+        Assert.That(rules.Targets.Single().Description.Id, Is.EqualTo(policy));
         Assert.That(rules.Problems, Is.Empty);
     }
 
@@ -30,8 +30,7 @@ public class ConfigurationTests
     {
         var rules = RuleSetBuilder.Build(Facts.Options(rid));
 
-        Assert.That(rules.Policy.AllowedInterpreters, Does.Contain(loader));
-        Assert.That(rules.Policy.AllowsLibrary(loader), Is.True);
+        Assert.That(rules.Targets.Single().Description.FindLibrary(loader), Is.Not.Null);
     }
 
     [TestCase("linux-musl-x64", "libc.musl-x86_64.so.1")]
@@ -40,7 +39,7 @@ public class ConfigurationTests
     [TestCase("linux-musl-x86", "libc.musl-x86.so.1")]
     public void Musl_policies_know_alpines_libc_names(string rid, string libc)
     {
-        Assert.That(RuleSetBuilder.Build(Facts.Options(rid)).Policy.AllowsLibrary(libc), Is.True);
+        Assert.That(RuleSetBuilder.Build(Facts.Options(rid)).Targets.Single().Description.FindLibrary(libc), Is.Not.Null);
     }
 
     [Test]
@@ -120,8 +119,8 @@ public class ConfigurationTests
     {
         var rules = RuleSetBuilder.Build(new CheckOptions { Root = ".", RuntimeIdentifier = "linux-musl-arm64", PolicyName = " Static " });
 
-        Assert.That(rules.Policy.Name, Is.EqualTo("static"));
-        Assert.That(rules.Policy.RequiresFullyStatic, Is.True);
-        Assert.That(rules.Policy.ExpectedLibc, Is.EqualTo(StaticLink.Core.Elf.LibcFlavor.Musl));
+        Assert.That(rules.Targets.Single().Description.Id, Is.EqualTo("static"));
+        Assert.That(rules.Targets.Single().RequiresFullyStatic, Is.True);
+        Assert.That(rules.Rid.Libc, Is.EqualTo(StaticLink.Core.Elf.LibcFlavor.Musl));
     }
 }

@@ -219,7 +219,7 @@ public class LibraryPolicyTests
 
         Assert.That(report.HasErrors, Is.False);
         var finding = report.Findings.Single();
-        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.OptionalRuntimeComponent));
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.OptionalRuntimePart));
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Warning));
         Assert.That(finding.Library, Is.EqualTo("liblttng-ust.so.0"));
         Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which is not bundled and not allowed by policy glibc-portable (linux-x64); it is the .NET runtime's optional LTTng tracing provider"));

@@ -118,7 +118,7 @@ public class RulesFileTests
 
         var rules = RuleSetBuilder.Build(options);
 
-        Assert.That(rules.Policy.Name, Is.EqualTo("glibc-portable"));
+        Assert.That(rules.Targets.Single().Description.Id, Is.EqualTo("glibc-portable"));
         Assert.That(rules.VersionLimits.Single().Maximum.Text, Is.EqualTo("2.28"));
         Assert.That(rules.Allow.Select(rule => rule.DisplayName), Is.EqualTo(new[] { "StaticLinkAllow libbz2.so.1.0", "allow in rules.json libz.so.1" }));
         Assert.That(rules.Ignore.Single().Pattern, Is.EqualTo("libskip.so"));
@@ -136,7 +136,7 @@ public class RulesFileTests
         var rules = RuleSetBuilder.Build(new CheckOptions { Root = _directory, RuntimeIdentifier = "linux-musl-x64", RulesFile = path });
 
         Assert.That(rules.Problems.Single().Message, Does.StartWith("policy in rules.json 'statik' is not a built-in policy"));
-        Assert.That(rules.Problems.Single().File, Is.EqualTo(path));
-        Assert.That(rules.Policy.Name, Is.EqualTo("musl-portable"));
+        Assert.That(rules.Problems.Single().Rule, Is.EqualTo("policy in rules.json"));
+        Assert.That(rules.CannotCheck, Is.True, "an unknown policy stops the check rather than falling back to another");
     }
 }

@@ -35,7 +35,7 @@ public class DotNetRuntimeTests
         Assert.That(report.ExaminedFileCount, Is.GreaterThan(report.Files.Count), "the managed assemblies are examined and left out");
         Assert.That(report.Files.Select(file => file.Libc), Is.All.EqualTo("glibc"));
 
-        var lttng = report.WithCode(DiagnosticCodes.OptionalRuntimeComponent).Single();
+        var lttng = report.WithCode(DiagnosticCodes.OptionalRuntimePart).Single();
         Assert.That(lttng.File, Is.EqualTo("libcoreclrtraceptprovider.so"));
         Assert.That(lttng.Library, Does.StartWith("liblttng-ust.so."));
 

@@ -222,23 +222,6 @@ public class RealBinaryTests
     }
 
     [Test]
-    public void An_explicit_file_list_checks_only_those_files_and_a_missing_one_is_unreadable()
-    {
-        using var output = new OutputDirectory();
-        NativeSamples.CopyTo(output.Path, "glibc-dynamic=>app", "needs-zlib=>other");
-
-        var report = PublishChecker.Check(new CheckOptions
-        {
-            Root = output.Path,
-            RuntimeIdentifier = "linux-x64",
-            Files = ["app", output.File("missing.so")],
-        });
-
-        Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "app", "missing.so" }));
-        Assert.That(report.WithCode(DiagnosticCodes.UnreadableFile).Single().Message, Does.Contain("missing.so could not be read as an ELF file: the file does not exist."));
-    }
-
-    [Test]
     public void A_single_file_can_be_checked_as_the_root()
     {
         var report = PublishChecker.Check(new CheckOptions { Root = NativeSamples.PathOf("musl-static"), RuntimeIdentifier = "linux-musl-x64", PolicyName = "static" });
