@@ -52,6 +52,56 @@ public static class TargetCapture
         return session.Run(id, kind, architectureName);
     }
 
+    /// <summary>
+    /// Captures an image archive (`docker save` or an OCI image layout tar): its layers are applied in order into a
+    /// temporary directory, which is captured and deleted; the image config's Env becomes the target's environment.
+    /// </summary>
+    /// <exception cref="TargetCaptureException">The archive cannot be read as an image.</exception>
+    public static TargetCaptureResult CaptureImage(string archivePath, string id, TargetKind kind, string? architectureName = null)
+    {
+        if (archivePath is null)
+        {
+            throw new ArgumentNullException(nameof(archivePath));
+        }
+
+        if (!File.Exists(archivePath))
+        {
+            throw new TargetCaptureException($"the image archive '{archivePath}' does not exist");
+        }
+
+        var work = Path.Combine(Path.GetTempPath(), "staticlink-image-" + Guid.NewGuid().ToString("N"));
+        var root = Path.Combine(work, "root");
+        var blobs = Path.Combine(work, "blobs");
+        Directory.CreateDirectory(root);
+        Directory.CreateDirectory(blobs);
+        try
+        {
+            var notes = new List<string>();
+            var environment = ImageArchive.Unpack(archivePath, root, blobs, notes);
+            var captured = CaptureWithNotes(root, id ?? throw new ArgumentNullException(nameof(id)), kind, architectureName);
+            var old = captured.Target;
+            var target = new TargetDescription(old.Id, old.Kind, old.ArchitectureName, old.Libc, old.LibcVersion, old.Libraries)
+            {
+                Source = old.Source.Replace("a root filesystem", "an image archive", StringComparison.Ordinal),
+                LibcSymbols = old.LibcSymbols,
+                Environment = environment,
+            };
+            notes.AddRange(captured.Notes);
+            return new TargetCaptureResult(target, captured.SkippedFiles, notes);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(work, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // A temporary directory left behind is no reason to lose the capture.
+            }
+        }
+    }
+
     /// <summary>One capture: the skipped files and notes it collects on the way.</summary>
     private sealed class CaptureSession
     {
