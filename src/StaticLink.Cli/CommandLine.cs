@@ -30,13 +30,16 @@ internal static class CommandLine
                 case "check":
                     var check = CheckArguments.Parse(rest);
                     return check.Help ? PrintUsage(output) : CheckCommand.Run(check, output, error);
+                case "target":
+                    var target = TargetArguments.Parse(rest);
+                    return target.Help ? PrintUsage(output) : TargetCommand.Run(target, output, error);
                 case "help" or "--help" or "-h":
                     return PrintUsage(output);
                 case "--version":
                     output.WriteLine(Version());
                     return ExitCodes.Success;
                 case null:
-                    throw new UsageException("a command is needed: inspect or check");
+                    throw new UsageException("a command is needed: inspect, check or target");
                 default:
                     throw new UsageException($"unknown command '{args[0]}'");
             }

@@ -7,6 +7,8 @@ internal static class Usage
         usage: staticlink inspect [--format text|json] [--files-from LIST] PATH...
                staticlink check --rid RID [--target T]... [--framework TFM] [--policy NAME] [--rules FILE.json] [--max-glibc X.Y]
                                 [--format text|json] [--report FILE] PATH
+               staticlink target capture ROOT|IMAGE.tar [-o FILE] [--id ID] [--kind image|distribution|root-filesystem]
+                                [--title T] [--source S] [--arch RID-ARCH] [--alias NAME]... [--env NAME=VALUE]...
 
         inspect  Reads every file given, or found under a given directory, and shows its ELF facts: class, byte
                  order, machine, type, interpreter, NEEDED, SONAME, RPATH/RUNPATH, version needs, linkage, libc
@@ -21,6 +23,10 @@ internal static class Usage
                  (default: the newest .NET) and the RID. --policy accepts the old policy names. --rules adds
                  allow/deny/ignore rules and version limits from a JSON file; --report writes the JSON report.
                  Exit code: 0 when there are no errors, 1 when there are, 2 when PATH cannot be read.
+
+        target   capture: reads a root filesystem (or a docker-save / OCI image tar) the way its dynamic loader
+                 would, and writes a target file (docs/target-file.md) to FILE or standard output.
+                 Exit code: 0 when written, 2 when the root or image cannot be read.
 
         Usage errors exit with 64.
         """;
