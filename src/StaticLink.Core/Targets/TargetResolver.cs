@@ -140,7 +140,15 @@ public static class TargetResolver
         {
             if (Directory.Exists(name) || (File.Exists(name) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
             {
-                return new ResolvedTarget(TargetCapture.Capture(name, Path.GetFileName(Path.GetFullPath(name).TrimEnd('/')), TargetKind.RootFilesystem), TargetOrigin.Named, setting + " (root filesystem " + name + ")");
+#if NET8_0_OR_GREATER
+                var id = Path.GetFileName(Path.GetFullPath(name).TrimEnd('/'));
+                var captured = Directory.Exists(name)
+                    ? TargetCapture.CaptureWithNotes(name, id, TargetKind.RootFilesystem, rid.ArchitectureName)
+                    : TargetCapture.CaptureImage(name, id, TargetKind.Image, rid.ArchitectureName);
+                return new ResolvedTarget(captured.Target, TargetOrigin.Named, setting + " (" + (Directory.Exists(name) ? "root filesystem " : "image archive ") + name + ")");
+#else
+                throw new TargetFileException("reading a root filesystem or image archive needs the .NET SDK's MSBuild (the net8.0+ task); capture it with staticlink target capture and name the target file instead");
+#endif
             }
 
             if (File.Exists(name))
@@ -148,6 +156,13 @@ public static class TargetResolver
                 return new ResolvedTarget(TargetFile.Load(name, TargetCatalogue.MuslSymbols), TargetOrigin.Named, setting + " (target file " + name + ")");
             }
         }
+#if NET8_0_OR_GREATER
+        catch (TargetCaptureException exception)
+        {
+            problems.Add(Problem(setting, $"{setting} '{name}' cannot be read as a root filesystem or image: {exception.Message}.", "Point it at an unpacked root filesystem, a docker save / OCI archive, or a target file."));
+            return null;
+        }
+#endif
         catch (TargetFileException exception)
         {
             problems.Add(Problem(setting, $"{setting} '{name}' cannot be used: {exception.Message}.", "Fix the target file (docs/target-file.md), or capture it again with staticlink target capture ROOT -o FILE."));
