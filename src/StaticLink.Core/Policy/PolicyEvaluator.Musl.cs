@@ -35,10 +35,14 @@ public sealed partial class PolicyEvaluator
         }
 
         var providedByOutput = ExportedByBundledDependencies(resolutions);
+
+        // When every NEEDED is musl itself or a file of the output, all that can define a symbol is known: one that
+        // none of them exports stays unresolved, and musl binds every symbol at load time.
+        var everyProviderKnown = resolutions.TrueForAll(resolution => resolution.Kind is NeededResolutionKind.MuslReserved or NeededResolutionKind.Output);
         var missing = new List<string>();
         foreach (var symbol in file.Elf!.UndefinedSymbols)
         {
-            if (!symbol.IsWeak && !exported.Contains(symbol.Name) && newest.Contains(symbol.Name)
+            if (!symbol.IsWeak && !exported.Contains(symbol.Name) && (newest.Contains(symbol.Name) || everyProviderKnown)
                 && !providedByOutput.Contains(symbol.Name) && !missing.Contains(symbol.Name))
             {
                 missing.Add(symbol.Name);
@@ -94,6 +98,6 @@ public sealed partial class PolicyEvaluator
             }
         }
 
-        return "?";
+        return "none: no musl release and no NEEDED library of the file exports it";
     }
 }
