@@ -42,8 +42,12 @@ public sealed class LoaderModel
             Index(_byName, file.FileName, file);
             foreach (var alias in file.Aliases)
             {
-                Index(_byPath, Join(directory, alias), file);
                 Index(_byName, alias, file);
+            }
+
+            foreach (var aliasPath in file.AliasPaths)
+            {
+                Index(_byPath, aliasPath.Replace('\\', '/'), file);
             }
 
             if (file.Elf.Soname is { Length: > 0 } soname)

@@ -141,7 +141,10 @@ public sealed partial class PolicyEvaluator
             }
 
             var resolution = resolutions.Find(item => item.Library == library);
-            var where = resolution is null ? "its program interpreter" : resolution.Kind == NeededResolutionKind.Output ? "bundled in the output" : "not bundled";
+            var where = resolution is null ? "its program interpreter"
+                : resolution.Kind == NeededResolutionKind.Output ? "bundled in the output"
+                : resolution.Kind == NeededResolutionKind.Unreachable ? "in the output, out of the loader's reach"
+                : "not bundled";
             var reason = rule.Reason is null ? string.Empty : $" ({rule.Reason})";
             var fix = $"Remove the dependency on {library} (use a build of {file.FileName} without it), or drop the rule {rule.DisplayName}.";
             findings.Add(new Finding(
@@ -208,7 +211,7 @@ public sealed partial class PolicyEvaluator
 
         var fix = Target.Libc == LibcFlavor.None
             ? $"{Target.Id} has no C library and no loader: publish fully static (<StaticLinkProfile>static</StaticLinkProfile>), or run on an image that has the loader."
-            : $"Link {file.FileName} with the standard loader of {Target.Id}, or allow it with <StaticLinkAllow Include=\"{name}\" />.";
+            : $"Link {file.FileName} with the standard loader of {Target.Id}{LoaderNames()}, or allow it with <StaticLinkAllow Include=\"{name}\" />.";
         findings.Add(new Finding(
             DiagnosticCodes.UnexpectedLibrary,
             FindingSeverity.Error,
@@ -218,6 +221,21 @@ public sealed partial class PolicyEvaluator
             TargetName,
             fix,
             Target: Target.Id));
+    }
+
+    /// <summary>" (ld-linux-x86-64.so.2)": the target's loaders for this architecture, for messages.</summary>
+    private string LoaderNames()
+    {
+        var names = new List<string>();
+        foreach (var loader in ExpectedLibc == LibcFlavor.Musl ? _rules.Rid.Architecture?.MuslLoaders ?? [] : _rules.Rid.Architecture?.GlibcLoaders ?? [])
+        {
+            if (Target.FindLibrary(loader) is not null)
+            {
+                names.Add(loader);
+            }
+        }
+
+        return names.Count == 0 ? string.Empty : " (" + string.Join(" or ", names) + ")";
     }
 
     private void CheckNeeded(ScannedFile file, List<NeededResolution> resolutions, HashSet<string> mismatchNames, List<Finding> findings)
@@ -278,7 +296,10 @@ public sealed partial class PolicyEvaluator
         var packageFix = origin.StartsWith("the app", StringComparison.Ordinal)
             ? string.Empty
             : $" {file.FileName} comes from {origin}: ask its authors for RUNPATH $ORIGIN, and until then put the app directory on the loader's path in the image, e.g. <ContainerEnvironmentVariable Include=\"LD_LIBRARY_PATH\" Value=\"/app\" />.";
-        var fix = $"Link {file.FileName} with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' {file.FileName}.{packageFix}";
+        var runPath = RunPathTo(file.RelativePath, provider.RelativePath);
+        var byName = provider.FileName == library || Contains(provider.Aliases, library);
+        var nameFix = byName ? string.Empty : $" The loader opens it by the name {library}: also ship {provider.FileName} under that name (or a link of that name).";
+        var fix = $"Link {file.FileName} with -Wl,-rpath,'{runPath}' or set it afterwards with patchelf --set-rpath '{runPath}' {file.FileName}.{nameFix}{packageFix}";
         var why = preloaded
             ? $" It works only if the app loads {provider.FileName} first (it is a P/Invoke target, and a loaded SONAME satisfies the NEEDED)."
             : string.Empty;
@@ -286,12 +307,58 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.UnreachableLibrary,
             preloaded ? FindingSeverity.Warning : FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which the output has ({provider.RelativePath}), but the loader will not look there: {file.FileName} has {paths}, and no $ORIGIN entry reaches it "
-            + $"(a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads {file.FileName} by full path).{why} {fix}",
+            $"{file.RelativePath} needs {library}, which the output has ({provider.RelativePath}), but the loader will not find it there: {file.FileName} has {paths}, and "
+            + (ReachesDirectoryOf(file, provider)
+                ? $"though that reaches {provider.FileName}'s directory, the loader looks for a file named {library}, and the output has it only as {provider.FileName} (its SONAME)"
+                : "no $ORIGIN entry reaches it (a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads " + file.FileName + " by full path)")
+            + $".{why} {fix}",
             library,
             "loader search path",
             fix,
             Target: Target.Id);
+    }
+
+    private static bool ReachesDirectoryOf(ScannedFile file, ScannedFile provider)
+    {
+        var slash = provider.RelativePath.LastIndexOf('/');
+        var directory = slash < 0 ? string.Empty : provider.RelativePath.Substring(0, slash);
+        foreach (var searched in LoaderModel.SearchDirectories(file))
+        {
+            if (searched == directory)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"$ORIGIN", or "$ORIGIN/../lib" from bin/app to lib/libx.so: the run path that reaches the provider.</summary>
+    private static string RunPathTo(string fromFile, string toFile)
+    {
+        var from = DirectoryParts(fromFile);
+        var to = DirectoryParts(toFile);
+        var common = 0;
+        while (common < from.Count && common < to.Count && from[common] == to[common])
+        {
+            common++;
+        }
+
+        var parts = new List<string> { "$ORIGIN" };
+        for (var index = common; index < from.Count; index++)
+        {
+            parts.Add("..");
+        }
+
+        parts.AddRange(to.GetRange(common, to.Count - common));
+        return string.Join("/", parts);
+    }
+
+    private static List<string> DirectoryParts(string relativePath)
+    {
+        var parts = new List<string>(relativePath.Split('/'));
+        parts.RemoveAt(parts.Count - 1);
+        return parts;
     }
 
     private Finding OptionalLttngProvider(ScannedFile file, string library)

@@ -60,8 +60,7 @@ public sealed partial class PolicyEvaluator
             described.Add(symbol + " (musl " + FirstRelease(symbol, releases, machine) + ")");
         }
 
-        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text ?? "of the target"} or older, or run on a target whose musl has them "
-            + "(Alpine 3.20 and later have musl 1.2.5).";
+        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text ?? "of the target"} or older, or run on a target whose musl has them.";
         findings.Add(new Finding(
             DiagnosticCodes.MuslSymbolMissing,
             FindingSeverity.Error,
@@ -72,6 +71,20 @@ public sealed partial class PolicyEvaluator
             TargetName,
             fix,
             Target: Target.Id));
+    }
+
+    /// <summary>", Alpine 3.20" for musl 1.2.5: the oldest catalogued Alpine release whose musl is at least that release.</summary>
+    private string FirstAlpineWith(VersionNumber release)
+    {
+        foreach (var distribution in TargetCatalogue.Distributions(LibcFlavor.Musl, _rules.Rid.ArchitectureName))
+        {
+            if (distribution.LibcVersion is { } version && version >= release && distribution.Id.StartsWith("alpine.", StringComparison.Ordinal))
+            {
+                return string.Join(" ", ", Alpine", distribution.Id.Substring("alpine.".Length));
+            }
+        }
+
+        return string.Empty;
     }
 
     private static HashSet<string> ExportedByBundledDependencies(List<NeededResolution> resolutions)
@@ -88,13 +101,13 @@ public sealed partial class PolicyEvaluator
         return symbols;
     }
 
-    private static string FirstRelease(string symbol, IReadOnlyList<VersionNumber> releases, string machine)
+    private string FirstRelease(string symbol, IReadOnlyList<VersionNumber> releases, string machine)
     {
         foreach (var release in releases)
         {
             if (TargetCatalogue.MuslSymbols("musl-" + release.Text, machine)?.Contains(symbol) == true)
             {
-                return release.Text;
+                return release.Text + FirstAlpineWith(release);
             }
         }
 

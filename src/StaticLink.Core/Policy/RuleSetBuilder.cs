@@ -70,17 +70,19 @@ public static class RuleSetBuilder
             AddIgnoreRules(rulesFile.Ignore, "ignore" + rulesSource, rulesFile.Path, ignore, problems);
         }
 
+        var targetFramework = options.TargetFramework ?? RuntimeConfigFile.TargetFramework(options.Root);
+
         // Targets last: a rules file's policy and every other problem are known, and a bad target stops the check.
         var targets = cannotCheck
             ? []
-            : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, options.TargetFramework, options.Container, problems);
+            : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, targetFramework, options.Container, problems);
         cannotCheck |= targets.Count == 0;
 
         return new RuleSet
         {
             Rid = target,
             Targets = targets,
-            TargetFramework = options.TargetFramework,
+            TargetFramework = targetFramework,
             StaticIcuLinking = options.StaticIcuLinking,
             StaticOpenSslLinking = options.StaticOpenSslLinking,
             IsDotNetApp = options.IsDotNetApp,

@@ -130,6 +130,7 @@ public sealed class OutputScanner
         // A link inside the output is another name of its target, not a second file: the loader finds the target
         // through it, so its name counts when NEEDED entries are resolved.
         var aliases = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var aliasPaths = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var regular = new List<OutputFileWalker.Entry>();
         foreach (var entry in entries)
         {
@@ -152,6 +153,13 @@ public sealed class OutputScanner
             }
 
             names.Add(Path.GetFileName(entry.FullPath));
+            if (!aliasPaths.TryGetValue(entry.LinkTarget, out var paths))
+            {
+                paths = [];
+                aliasPaths.Add(entry.LinkTarget, paths);
+            }
+
+            paths.Add(entry.RelativePath);
         }
 
         var results = new List<ScannedFile>(missing);
@@ -163,6 +171,8 @@ public sealed class OutputScanner
             var scanned = ScanFile(entry, names ?? [], out var bundle);
             if (scanned is not null)
             {
+                // The loader finds a link where the link is, which may be another directory than its target.
+                scanned.AliasPaths = aliasPaths.TryGetValue(entry.FullPath, out var paths) ? paths : [];
                 results.Add(scanned);
             }
             else if (IsAssemblyFileName(entry.RelativePath))

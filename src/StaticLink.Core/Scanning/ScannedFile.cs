@@ -24,6 +24,9 @@ public sealed class ScannedFile
     /// <summary>Other names the file is reachable by inside the output (symbolic links to it).</summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
 
+    /// <summary>Where those links are: their paths relative to the scanned root, '/'-separated.</summary>
+    public IReadOnlyList<string> AliasPaths { get; internal set; } = [];
+
     /// <summary>
     /// Soname-like strings of the read-only data (dlopen candidates), minus the file's own NEEDED and SONAME,
     /// in the order found.

@@ -14,6 +14,9 @@ namespace StaticLink.Core.Targets;
 /// </summary>
 public static class DotNetFloor
 {
+    /// <summary>The newest .NET whose floor the data has: the floor when the TFM is not known.</summary>
+    public const int NewestMajor = 10;
+
     /// <summary>The id of the floor target, e.g. "dotnet-floor (net10.0, glibc 2.27)".</summary>
     public const string IdPrefix = "dotnet-floor";
 
@@ -26,6 +29,11 @@ public static class DotNetFloor
         }
 
         var major = MajorVersion(targetFramework);
+        if (major == 0)
+        {
+            major = NewestMajor;
+        }
+
         var architecture = rid.Architecture;
         var libraries = new List<TargetLibrary>();
         VersionNumber version;
@@ -66,7 +74,7 @@ public static class DotNetFloor
         }
 
         var libcName = rid.Libc == LibcFlavor.Musl ? "musl" : "glibc";
-        var tfm = major > 0 ? "net" + major.ToString(CultureInfo.InvariantCulture) + ".0" : "the newest .NET";
+        var tfm = "net" + major.ToString(CultureInfo.InvariantCulture) + ".0" + (MajorVersion(targetFramework) == 0 ? " (no TFM given: the newest .NET)" : string.Empty);
         return new TargetDescription(IdPrefix, TargetKind.Floor, rid.ArchitectureName, rid.Libc == LibcFlavor.Musl ? LibcFlavor.Musl : LibcFlavor.Glibc, version, libraries)
         {
             Title = $".NET's floor for {tfm} on {rid.RuntimeIdentifier}: {libcName} {version.Text} with .NET's documented dependencies",
