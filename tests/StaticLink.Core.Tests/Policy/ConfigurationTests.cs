@@ -42,41 +42,65 @@ public class ConfigurationTests
         Assert.That(RuleSetBuilder.Build(Facts.Options(rid)).Targets.Single().Description.FindLibrary(libc), Is.Not.Null);
     }
 
+    private static CheckOptions BadValues(string policy) => new()
+    {
+        Root = "/output",
+        RuntimeIdentifier = "linux-x64",
+        PolicyName = policy,
+        MaxGlibcVersion = "2.x",
+        MaxVersions = [new VersionLimit("", "1.0"), new VersionLimit("GLIBCXX", "three")],
+        Allow = [new LibraryRule(""), new LibraryRule("  "), new LibraryRule("/usr/lib/libz.so.1"), new LibraryRule("libgood.so.1")],
+        Deny = [new LibraryRule("")],
+        Ignore = [new IgnoreRule("")],
+    };
+
     [Test]
     public void Every_bad_value_is_one_SL1007_finding_and_the_check_goes_on()
     {
-        var options = new CheckOptions
-        {
-            Root = "/output",
-            RuntimeIdentifier = "linux-x64",
-            PolicyName = "portable-ish",
-            MaxGlibcVersion = "2.x",
-            MaxVersions = [new VersionLimit("", "1.0"), new VersionLimit("GLIBCXX", "three")],
-            Allow = [new LibraryRule(""), new LibraryRule("  "), new LibraryRule("/usr/lib/libz.so.1"), new LibraryRule("libgood.so.1")],
-            Deny = [new LibraryRule("")],
-            Ignore = [new IgnoreRule("")],
-        };
+        var options = BadValues("glibc-portable");
 
+        // The evaluator judges the files; the configuration's problems are the rule set's (PublishChecker reports both).
+        var problems = RuleSetBuilder.Build(options).Problems.Where(problem => problem.Code == DiagnosticCodes.InvalidConfiguration).ToList();
         var report = Facts.Check(options, Facts.File("libapp.so", Facts.Library("libapp.so", "libgood.so.1", "libc.so.6")));
 
-        var problems = report.WithCode(DiagnosticCodes.InvalidConfiguration);
-        Assert.That(problems, Has.Count.EqualTo(9));
+        Assert.That(problems, Has.Count.EqualTo(8));
         Assert.That(problems.Select(problem => problem.Severity), Is.All.EqualTo(FindingSeverity.Error));
-        Assert.That(problems[0].Message, Is.EqualTo(
-            "StaticLinkPolicy 'portable-ish' is not a built-in policy (glibc-portable, musl-portable, static); checking with glibc-portable for linux-x64 instead. "
-            + "Set StaticLinkPolicy to one of glibc-portable, musl-portable, static."));
-        Assert.That(problems[1].Message, Is.EqualTo("StaticLinkMaxGlibcVersion '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove StaticLinkMaxGlibcVersion."));
-        Assert.That(problems[2].Message, Does.StartWith("StaticLinkMaxVersion has an empty or invalid prefix ''"));
-        Assert.That(problems[3].Message, Does.StartWith("StaticLinkMaxVersion for GLIBCXX has 'three', which is not a version."));
-        Assert.That(problems[4].Message, Is.EqualTo("StaticLinkAllow has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
-        Assert.That(problems[5].Rule, Is.EqualTo("StaticLinkAllow"));
-        Assert.That(problems[6].Message, Does.Contain("contains a path separator").And.Contain("e.g. libz.so.1"));
-        Assert.That(problems[7].Rule, Is.EqualTo("StaticLinkDeny"));
-        Assert.That(problems[8].Rule, Is.EqualTo("StaticLinkIgnore"));
+        Assert.That(problems[0].Message, Is.EqualTo("StaticLinkMaxGlibcVersion '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove StaticLinkMaxGlibcVersion."));
+        Assert.That(problems[1].Message, Does.StartWith("StaticLinkMaxVersion has an empty or invalid prefix ''"));
+        Assert.That(problems[2].Message, Does.StartWith("StaticLinkMaxVersion for GLIBCXX has 'three', which is not a version."));
+        Assert.That(problems[3].Message, Is.EqualTo("StaticLinkAllow has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+        Assert.That(problems[4].Rule, Is.EqualTo("StaticLinkAllow"));
+        Assert.That(problems[5].Message, Does.Contain("contains a path separator").And.Contain("e.g. libz.so.1"));
+        Assert.That(problems[6].Rule, Is.EqualTo("StaticLinkDeny"));
+        Assert.That(problems[7].Rule, Is.EqualTo("StaticLinkIgnore"));
 
         // The valid allow rule still works and the file is still checked.
+        Assert.That(report.Findings, Is.Empty);
         Assert.That(report.FileNamed("libapp.so").Verdict, Is.EqualTo("pass"));
         Assert.That(report.PolicyName, Is.EqualTo("glibc-portable"));
+    }
+
+    [Test]
+    public void An_unknown_policy_is_one_SL1007_finding_and_stops_the_check_instead_of_falling_back()
+    {
+        // The old engine checked with glibc-portable instead; a verdict against a target nobody named would be a guess.
+        var rules = RuleSetBuilder.Build(BadValues("portable-ish"));
+        var report = PublishChecker.Check(BadValues("portable-ish"));
+
+        Assert.That(rules.CannotCheck, Is.True);
+        Assert.That(rules.Targets, Is.Empty);
+        var policy = rules.Problems.Single(problem => problem.Rule == "StaticLinkPolicy");
+        Assert.That(policy.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
+        Assert.That(policy.Severity, Is.EqualTo(FindingSeverity.Error));
+        Assert.That(policy.Message, Is.EqualTo(
+            "StaticLinkPolicy 'portable-ish' is not a built-in policy (glibc-portable, musl-portable, static). "
+            + "Set StaticLinkPolicy to one of glibc-portable, musl-portable, static, or name a target with StaticLinkTarget instead."));
+
+        // Every other bad value is still reported, but nothing is scanned or judged.
+        Assert.That(report.Findings.Select(finding => finding.Code), Is.All.EqualTo(DiagnosticCodes.InvalidConfiguration));
+        Assert.That(report.Findings, Has.Count.EqualTo(9));
+        Assert.That(report.Files, Is.Empty);
+        Assert.That(report.PolicyName, Is.Empty);
     }
 
     [TestCase("win-x64", "is not a Linux RID")]
@@ -99,9 +123,13 @@ public class ConfigurationTests
         var elf = Facts.Library("libx.so", "libc.so.6", "ld-linux-aarch64.so.1");
         elf.Machine = StaticLink.Core.Elf.ElfMachine.Mips;
 
+        var problem = RuleSetBuilder.Build(Facts.Options("linux-mips64")).Problems.Single();
         var report = Facts.Check("linux-mips64", Facts.File("libx.so", elf));
 
-        Assert.That(report.Findings.Single().Message, Does.Contain("The architecture 'mips64' of runtime identifier 'linux-mips64' is not one StaticLink knows"));
+        Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
+        Assert.That(problem.Message, Does.Contain("The architecture 'mips64' of runtime identifier 'linux-mips64' is not one StaticLink knows"));
+        // No architecture mismatch for the MIPS file, and another architecture's loader is accepted.
+        Assert.That(report.Findings, Is.Empty);
     }
 
     [Test]

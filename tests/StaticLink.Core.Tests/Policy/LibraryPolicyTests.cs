@@ -22,19 +22,24 @@ public class LibraryPolicyTests
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary);
         Assert.That(unexpected, Has.Count.EqualTo(1));
         Assert.That(unexpected[0].Message, Is.EqualTo(
-            "libMonoPosixHelper.so needs libz.so.1, which is not bundled and not allowed by policy musl-portable (linux-musl-x64). "
-            + "Allow it with <StaticLinkAllow Include=\"libz.so.1\" />, or bundle a build of libz.so.1 for linux-musl-x64."));
+            "libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy musl-portable has: "
+            + "loading it fails with \"libz.so.1: cannot open shared object file\". "
+            + "Install libz.so.1 in the image, bundle a build of it for linux-musl-x64 (reached through RUNPATH $ORIGIN), "
+            + "or, if musl-portable is not where it will run, name the real target with StaticLinkTarget; "
+            + "if the library is really there, allow it with <StaticLinkAllow Include=\"libz.so.1\" />."));
         Assert.That(unexpected[0].Severity, Is.EqualTo(FindingSeverity.Error));
         Assert.That(unexpected[0].File, Is.EqualTo("libMonoPosixHelper.so"));
         Assert.That(unexpected[0].Library, Is.EqualTo("libz.so.1"));
-        Assert.That(unexpected[0].Rule, Is.EqualTo("musl-portable (linux-musl-x64)"));
-        Assert.That(unexpected[0].Fix, Does.StartWith("Allow it with <StaticLinkAllow Include=\"libz.so.1\" />"));
+        Assert.That(unexpected[0].Rule, Is.EqualTo("policy musl-portable"));
+        Assert.That(unexpected[0].Target, Is.EqualTo("musl-portable"));
+        Assert.That(unexpected[0].Package, Is.EqualTo("the app"));
+        Assert.That(unexpected[0].Fix, Does.StartWith("Install libz.so.1 in the image, bundle a build of it for linux-musl-x64"));
 
         var mismatch = report.WithCode(DiagnosticCodes.LibcMismatch);
         Assert.That(mismatch, Has.Count.EqualTo(1));
         Assert.That(mismatch[0].Library, Is.EqualTo("libc.so.6"));
         Assert.That(mismatch[0].Message, Does.StartWith(
-            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6; version need GLIBC_2.14), but policy musl-portable (linux-musl-x64) is for musl"));
+            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6; version need GLIBC_2.14), but policy musl-portable runs musl: it will not load there."));
         Assert.That(mismatch[0].Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
 
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
@@ -62,16 +67,27 @@ public class LibraryPolicyTests
     }
 
     [Test]
-    public void A_need_satisfied_by_another_file_of_the_output_is_bundled_by_file_name_or_soname_and_its_own_needs_are_checked()
+    public void A_need_satisfied_by_another_file_of_the_output_through_RUNPATH_ORIGIN_is_bundled_by_file_name_or_link_name_and_its_own_needs_are_checked()
     {
+        // The loader finds a NEEDED in the output only through the needing file's run path ($ORIGIN), by the name on disk:
+        // libbyname.so by its file name, libhelper.so.1 by the SONAME link the package ships beside lib/libhelper-1.0.so.
         var app = Facts.Library("libapp.so", "libhelper.so.1", "libbyname.so", "libc.so.6");
+        app.Runpath = ["$ORIGIN", "$ORIGIN/lib"];
         var helper = Facts.Library("libhelper.so.1", "libqux.so.2", "libc.so.6");
         var byName = Facts.Library(null, "libc.so.6");
+        var helperFile = new StaticLink.Core.Scanning.ScannedFile
+        {
+            RelativePath = "lib/libhelper-1.0.so",
+            FullPath = "/output/lib/libhelper-1.0.so",
+            Size = helper.Length,
+            Elf = helper,
+            Aliases = ["libhelper.so.1"],
+        };
 
         var report = Facts.Check(
             "linux-x64",
             Facts.File("libapp.so", app),
-            Facts.File("lib/libhelper-1.0.so", helper),
+            helperFile,
             Facts.File("libbyname.so", byName));
 
         var appReport = report.FileNamed("libapp.so");
@@ -82,7 +98,47 @@ public class LibraryPolicyTests
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(unexpected.File, Is.EqualTo("lib/libhelper-1.0.so"));
         Assert.That(unexpected.Library, Is.EqualTo("libqux.so.2"));
-        Assert.That(unexpected.Message, Does.StartWith("lib/libhelper-1.0.so needs libqux.so.2, which is not bundled and not allowed by policy glibc-portable (linux-x64)."));
+        Assert.That(unexpected.Message, Does.StartWith("lib/libhelper-1.0.so needs libqux.so.2, which neither the output nor policy glibc-portable has: "
+            + "loading it fails with \"libqux.so.2: cannot open shared object file\"."));
+        Assert.That(report.WithCode(DiagnosticCodes.UnreachableLibrary), Is.Empty);
+    }
+
+    [Test]
+    public void A_library_of_the_output_is_not_found_beside_the_file_that_needs_it_nor_by_its_SONAME_alone()
+    {
+        // Measured with the real glibc and musl loaders: without a run path reaching it, a library "beside" another is not
+        // found (SL1009, not bundled); a run path finds files by their name on disk, never by the SONAME inside them.
+        var app = Facts.Library("libapp.so", "libhelper.so.1", "libbyname.so", "libc.so.6");
+        var helper = Facts.Library("libhelper.so.1", "libc.so.6");
+        var byName = Facts.Library(null, "libc.so.6");
+        var withRunpath = Facts.Library("libother.so", "libhelper.so.1");
+        withRunpath.Runpath = ["$ORIGIN/lib"];
+
+        var report = Facts.Check(
+            "linux-x64",
+            Facts.File("libapp.so", app),
+            Facts.File("lib/libhelper-1.0.so", helper),
+            Facts.File("libbyname.so", byName),
+            Facts.File("libother.so", withRunpath));
+
+        var appReport = report.FileNamed("libapp.so");
+        Assert.That(appReport.Bundled, Is.Empty);
+        Assert.That(appReport.External, Is.EqualTo(new[] { "libhelper.so.1", "libbyname.so", "libc.so.6" }));
+        Assert.That(appReport.Verdict, Is.EqualTo("fail"));
+        Assert.That(report.FileNamed("libother.so").Bundled, Is.Empty);
+
+        var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary);
+        Assert.That(unreachable.Select(finding => (finding.File, finding.Library)), Is.EqualTo(new[]
+        {
+            ("libapp.so", "libhelper.so.1"), ("libapp.so", "libbyname.so"), ("libother.so", "libhelper.so.1"),
+        }));
+        Assert.That(unreachable.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Error));
+        Assert.That(unreachable[1].Message, Is.EqualTo(
+            "libapp.so needs libbyname.so, which the output has (libbyname.so), but the loader will not look there: libapp.so has no RPATH or RUNPATH, "
+            + "and no $ORIGIN entry reaches it (a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads libapp.so by full path). "
+            + "Link libapp.so with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' libapp.so."));
+        Assert.That(unreachable[2].Message, Does.Contain("which the output has (lib/libhelper-1.0.so), but the loader will not look there: libother.so has RUNPATH $ORIGIN/lib, and no $ORIGIN entry reaches it"));
+        Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
     [Test]
@@ -131,7 +187,7 @@ public class LibraryPolicyTests
 
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.LibcMismatch));
-        Assert.That(finding.Message, Does.StartWith("tool is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so), but policy glibc-portable (linux-x64) is for glibc"));
+        Assert.That(finding.Message, Does.StartWith("tool is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so), but policy glibc-portable runs glibc: it will not load there."));
         Assert.That(finding.Message, Does.Contain("or publish for linux-musl-x64 instead."));
     }
 
@@ -170,8 +226,10 @@ public class LibraryPolicyTests
 
         var finding = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(finding.Library, Is.EqualTo("ld.so"));
-        Assert.That(finding.Message, Does.StartWith("app asks for the program interpreter /opt/custom/ld.so, which policy glibc-portable (linux-x64) does not allow."));
-        Assert.That(finding.Message, Does.Contain("(ld-linux-x86-64.so.2)"));
+        Assert.That(finding.Message, Is.EqualTo(
+            "app asks for the program interpreter /opt/custom/ld.so, which policy glibc-portable does not have: the kernel cannot start it there. "
+            + "Link app with the standard loader of glibc-portable, or allow it with <StaticLinkAllow Include=\"ld.so\" />."));
+        Assert.That(finding.Rule, Is.EqualTo("policy glibc-portable"));
     }
 
     [Test]
@@ -185,6 +243,7 @@ public class LibraryPolicyTests
             Deny = [new LibraryRule("libssl.so.*", "use the platform's TLS")],
         };
         var app = Facts.Library("libapp.so", "libssl.so.3", "libc.so.6");
+        app.Runpath = ["$ORIGIN"];
         var bundledSsl = Facts.Library("libssl.so.3", "libc.so.6");
         var user = Facts.Library("libuser.so", "libssl.so.3");
 
@@ -196,7 +255,10 @@ public class LibraryPolicyTests
             "libapp.so needs libssl.so.3 (bundled in the output), which is denied by StaticLinkDeny libssl.so.* (use the platform's TLS). "
             + "Remove the dependency on libssl.so.3 (use a build of libapp.so without it), or drop the rule StaticLinkDeny libssl.so.*."));
         Assert.That(denied[0].Rule, Is.EqualTo("StaticLinkDeny libssl.so.*"));
+        Assert.That(denied[1].File, Is.EqualTo("libuser.so"));
+        Assert.That(denied[1].Message, Does.StartWith("libuser.so needs libssl.so.3 (not bundled), which is denied"));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
+        Assert.That(report.WithCode(DiagnosticCodes.UnreachableLibrary), Is.Empty);
     }
 
     [Test]
@@ -211,7 +273,7 @@ public class LibraryPolicyTests
     }
 
     [Test]
-    public void The_lttng_provider_of_the_runtime_is_a_warning_with_the_fix_not_an_error()
+    public void The_lttng_provider_of_the_runtime_is_information_with_the_fix_not_an_error()
     {
         var provider = Facts.Library("libcoreclrtraceptprovider.so", "liblttng-ust.so.0", "libstdc++.so.6", "libm.so.6", "libgcc_s.so.1", "libc.so.6");
 
@@ -220,12 +282,13 @@ public class LibraryPolicyTests
         Assert.That(report.HasErrors, Is.False);
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.OptionalRuntimePart));
-        Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Warning));
+        // coreclr loads the provider with dlopen and runs on without it: information (SL3001), not a warning.
+        Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
         Assert.That(finding.Library, Is.EqualTo("liblttng-ust.so.0"));
-        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which is not bundled and not allowed by policy glibc-portable (linux-x64); it is the .NET runtime's optional LTTng tracing provider"));
+        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have; it is the .NET runtime's optional LTTng tracing provider"));
         Assert.That(finding.Message, Does.Contain("DOTNET_LTTng=0"));
         Assert.That(finding.Fix, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
-        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo("warn"));
+        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo("pass"));
     }
 
     [Test]
@@ -248,6 +311,7 @@ public class LibraryPolicyTests
         var provider = Facts.Library("libcoreclrtraceptprovider.so", "liblttng-ust.so.0");
         var plugin = Facts.Library("libplugin.so", "libweird.so.9");
         var user = Facts.Library("libuser.so", "libplugin.so");
+        user.Runpath = ["$ORIGIN/plugins/a/b"];
 
         var report = Facts.Check(
             options,

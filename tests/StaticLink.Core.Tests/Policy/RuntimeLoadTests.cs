@@ -22,24 +22,47 @@ public class RuntimeLoadTests
         Assert.That(finding.Message, Does.StartWith(
             "libSystem.Security.Cryptography.Native.OpenSsl.so may load libssl.so.3 (or libssl.so.1.1, libssl.so.1.0.2, libssl.so.1.0.0, libssl.so.10) at run time with dlopen: "
             + "OpenSSL, for cryptography and TLS"));
-        Assert.That(finding.Message, Does.Contain("where ldd and readelf -d do not look; it is not bundled and not allowed by policy glibc-portable (linux-x64)."));
+        Assert.That(finding.Message, Does.Contain(
+            "(System.Security.Cryptography, HttpClient over https), and policy glibc-portable does not have it. "
+            + "The name is in its read-only data, where ldd and readelf -d do not look. Install OpenSSL in the target image"));
+        Assert.That(finding.Rule, Is.EqualTo("policy glibc-portable"));
         Assert.That(finding.Fix, Does.Contain("<StaticOpenSslLinking>true</StaticOpenSslLinking>"));
         Assert.That(finding.Message, Does.EndWith(finding.Fix));
     }
 
     [Test]
-    public void ICU_candidates_get_the_InvariantGlobalization_hint_and_disappear_when_it_is_set()
+    public void ICU_candidates_are_judged_once_for_the_app_with_the_InvariantGlobalization_hint_and_disappear_when_it_is_set()
     {
+        // ICU is no longer a per-file dlopen finding: the runtime needs it for the app as a whole (SL1011 when the target
+        // has none, SL2006 when the image switches invariant mode on), and the old policies make no claim about it.
         var globalization = Facts.Library("libSystem.Globalization.Native.so", "libdl.so.2", "libc.so.6");
         var file = Facts.File("libSystem.Globalization.Native.so", globalization, runtimeLoads: ["libicuuc.so", "libicui18n.so"]);
+        CheckOptions On(string target, bool invariant = false) => new()
+        {
+            Root = "/output", RuntimeIdentifier = "linux-x64", Targets = [target], IsDotNetApp = true, InvariantGlobalization = invariant,
+        };
 
-        var report = Facts.Check("linux-x64", file);
-        var invariant = Facts.Check(new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", InvariantGlobalization = true }, file);
+        var policy = Facts.Check("linux-x64", file);
+        var noIcu = Facts.Check(On("gcr.io/distroless/cc-debian12"), file);
+        var invariant = Facts.Check(On("gcr.io/distroless/cc-debian12", invariant: true), file);
+        var chiseled = Facts.Check(On("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled"), file);
 
-        var finding = report.Findings.Single();
-        Assert.That(finding.Message, Does.Contain("may load libicuuc.so (or libicui18n.so) at run time with dlopen: ICU"));
+        Assert.That(policy.Findings, Is.Empty);
+
+        var finding = noIcu.Findings.Single();
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.RuntimeNeedMissing));
+        Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Error));
+        Assert.That(finding.File, Is.Null);
+        Assert.That(finding.Library, Is.EqualTo("libicuuc.so"));
+        Assert.That(finding.Message, Does.Contain("has no ICU (libicuuc.so.*), and neither the project nor the image sets invariant globalization: "
+            + "the app aborts at start with \"Couldn't find a valid ICU package installed on the system\"."));
         Assert.That(finding.Fix, Does.StartWith("Set <InvariantGlobalization>true</InvariantGlobalization>"));
+
         Assert.That(invariant.Findings, Is.Empty);
+
+        var imageInvariant = chiseled.Findings.Single();
+        Assert.That(imageInvariant.Code, Is.EqualTo(DiagnosticCodes.ImageInvariantGlobalization));
+        Assert.That(imageInvariant.Severity, Is.EqualTo(FindingSeverity.Warning));
     }
 
     [Test]
@@ -66,9 +89,12 @@ public class RuntimeLoadTests
             Facts.File("libmine.so", Facts.Library("libmine.so", "libc.musl-x86_64.so.1"), runtimeLoads: ["libfoo.so.2", "libbar.so", "libfoo.so.1"]));
 
         Assert.That(report.Findings.Select(finding => finding.Library), Is.EqualTo(new[] { "libfoo.so.2", "libbar.so" }));
+        // A third-party name is only possibly loaded (the code path may never run): information, SL3002.
+        Assert.That(report.Findings.Select(finding => finding.Code), Is.All.EqualTo(DiagnosticCodes.PossibleRuntimeLoad));
+        Assert.That(report.Findings.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Info));
         Assert.That(report.Findings[0].Message, Is.EqualTo(
-            "libmine.so may load libfoo.so.2 (or libfoo.so.1) at run time with dlopen. The name is in its read-only data, where ldd and readelf -d do not look; "
-            + "it is not bundled and not allowed by policy musl-portable (linux-musl-x64). "
+            "libmine.so may load libfoo.so.2 (or libfoo.so.1) at run time with dlopen, and policy musl-portable does not have it. "
+            + "The name is in its read-only data, where ldd and readelf -d do not look. "
             + "Make sure the target system provides libfoo.so.2, bundle a build of it in the output, or allow it with <StaticLinkAllow Include=\"libfoo.so.2\" />."));
     }
 
@@ -78,5 +104,7 @@ public class RuntimeLoadTests
         var report = Facts.Check("linux-x64", Facts.File("libSystem.Net.Security.Native.so", Facts.Library("libSystem.Net.Security.Native.so", "libc.so.6"), runtimeLoads: ["libgssapi_krb5.so.2"]));
 
         Assert.That(report.Findings.Single().Message, Does.Contain("GSSAPI/Kerberos, only for Negotiate and Kerberos authentication"));
+        Assert.That(report.Findings.Single().Code, Is.EqualTo(DiagnosticCodes.OptionalRuntimePart));
+        Assert.That(report.Findings.Single().Severity, Is.EqualTo(FindingSeverity.Info));
     }
 }

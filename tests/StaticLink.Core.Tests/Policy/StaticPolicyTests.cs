@@ -20,7 +20,9 @@ public class StaticPolicyTests
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.NotFullyStatic));
         Assert.That(finding.Message, Does.StartWith(
-            "app is not fully static, as policy static (linux-x64) requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libm.so.6, libc.so.6."));
+            "app is not fully static, as policy static requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libm.so.6, libc.so.6."));
+        Assert.That(finding.Rule, Is.EqualTo("policy static"));
+        Assert.That(finding.Fix, Does.EndWith("or name a target that has shared libraries (e.g. StaticLinkTarget debian.12, alpine.3.20)."));
         Assert.That(finding.Message, Does.Contain("<StaticLinkProfile>static</StaticLinkProfile>"));
         Assert.That(finding.Message, Does.Contain("linux-musl-x64 is fully static"));
         Assert.That(finding.Library, Is.EqualTo("libm.so.6"));
@@ -61,9 +63,11 @@ public class StaticPolicyTests
         Assert.That(nss.Message, Does.Contain("Publish for linux-musl-x64 for a truly static binary"));
         Assert.That(report.FileNamed("app").Libc, Is.EqualTo("glibc"));
 
-        // glibc's own modules are part of the SL2002 story; the program's own dlopen target is not.
-        var loads = report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary).Single();
+        // glibc's own modules are part of the SL2002 story; the program's own dlopen target is not (a third-party name: SL3002 information).
+        var loads = report.WithCode(DiagnosticCodes.PossibleRuntimeLoad).Single();
         Assert.That(loads.Library, Is.EqualTo("libfoo.so.1"));
+        Assert.That(loads.Severity, Is.EqualTo(FindingSeverity.Info));
+        Assert.That(report.Findings, Has.Count.EqualTo(2));
     }
 
     [Test]
@@ -91,7 +95,9 @@ public class StaticPolicyTests
         var report = Facts.Check(StaticOptions("linux-musl-x64"), Facts.File("app", Facts.StaticExecutable(), runtimeLoads: ["libplugin.so.1"]));
 
         var finding = report.Findings.Single();
-        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.RuntimeLoadedLibrary));
-        Assert.That(finding.Message, Does.Contain("In a static musl binary dlopen always fails."));
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.PossibleRuntimeLoad));
+        Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
+        Assert.That(finding.Library, Is.EqualTo("libplugin.so.1"));
+        Assert.That(finding.Message, Does.Contain("The name is in its read-only data, where ldd and readelf -d do not look. In a static musl binary dlopen always fails."));
     }
 }

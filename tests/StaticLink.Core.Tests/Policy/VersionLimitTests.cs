@@ -4,6 +4,10 @@ using StaticLink.Core.Policy;
 
 namespace StaticLink.Core.Tests.Policy;
 
+/// <summary>
+/// The user's version limits (StaticLinkMaxGlibcVersion, StaticLinkMaxVersion), judged against the glibc-portable
+/// policy so that the default target (.NET's floor, whose newer versions are SL2005 warnings) does not add its own.
+/// </summary>
 public class VersionLimitTests
 {
     private static ElfFile NativeAotApp()
@@ -30,7 +34,7 @@ public class VersionLimitTests
     [Test]
     public void A_max_glibc_version_names_every_symbol_that_needs_a_newer_version_newest_first()
     {
-        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", MaxGlibcVersion = "2.28" };
+        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", PolicyName = "glibc-portable", MaxGlibcVersion = "2.28" };
 
         var report = Facts.Check(options, Facts.File("app", NativeAotApp()));
 
@@ -49,7 +53,7 @@ public class VersionLimitTests
     [Test]
     public void A_limit_at_or_above_the_newest_need_passes()
     {
-        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", MaxGlibcVersion = "2.34" };
+        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", PolicyName = "glibc-portable", MaxGlibcVersion = "2.34" };
 
         var report = Facts.Check(options, Facts.File("app", NativeAotApp()));
 
@@ -63,6 +67,7 @@ public class VersionLimitTests
         {
             Root = "/output",
             RuntimeIdentifier = "linux-x64",
+            PolicyName = "glibc-portable",
             MaxGlibcVersion = "2.40",
             MaxVersions = [new VersionLimit("GLIBCXX", "3.4.22"), new VersionLimit("glibc", "2.30"), new VersionLimit("CXXABI", "1.3.13")],
         };
@@ -81,7 +86,7 @@ public class VersionLimitTests
     {
         var elf = Facts.Library("libx.so", "libc.so.6");
         elf.VersionNeeds = [new ElfVersionNeed("libc.so.6", ["GLIBC_2.38"])];
-        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", MaxGlibcVersion = "GLIBC_2.17" };
+        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", PolicyName = "glibc-portable", MaxGlibcVersion = "GLIBC_2.17" };
 
         var report = Facts.Check(options, Facts.File("libx.so", elf));
 
@@ -89,16 +94,19 @@ public class VersionLimitTests
     }
 
     [Test]
-    public void Many_symbols_are_cut_with_a_count()
+    public void Many_symbols_are_all_listed_without_a_cut()
     {
         var elf = Facts.Library("libx.so", "libc.so.6");
         elf.VersionNeeds = [new ElfVersionNeed("libc.so.6", ["GLIBC_2.38"])];
         elf.VersionedImports = Enumerable.Range(0, 20).Select(index => new ElfVersionedImport("f" + index, "libc.so.6", "GLIBC_2.38")).ToList();
-        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", MaxGlibcVersion = "2.17" };
+        var options = new CheckOptions { Root = "/output", RuntimeIdentifier = "linux-x64", PolicyName = "glibc-portable", MaxGlibcVersion = "2.17" };
 
         var report = Facts.Check(options, Facts.File("libx.so", elf));
 
         Assert.That(report.Findings.Single().Message, Does.Contain("the 20 symbols that need it: f0@GLIBC_2.38 (libc.so.6)"));
-        Assert.That(report.Findings.Single().Message, Does.Contain("f11@GLIBC_2.38 (libc.so.6) and 8 more."));
+        // Every symbol is named (no "and N more"): the list is what the user has to avoid or rebuild.
+        var symbols = string.Join(", ", Enumerable.Range(0, 20).Select(index => $"f{index}@GLIBC_2.38 (libc.so.6)"));
+        Assert.That(report.Findings.Single().Message, Does.Contain("the 20 symbols that need it: " + symbols + ". Build libx.so against glibc 2.17 or older"));
+        Assert.That(report.Findings.Single().Message, Does.Not.Contain(" more"));
     }
 }
