@@ -147,11 +147,12 @@ public sealed class ElfReaderDerivedFactsTests
     }
 
     [Test]
-    public void A_static_executable_without_any_libc_trace_has_no_libc()
+    public void A_static_executable_without_any_libc_trace_has_an_unknown_libc()
     {
+        // A stripped static binary still has a C library linked in; with no trace of it, it is "unknown", never "none".
         var file = Read(ElfImageBuilder.Elf64Little().Type(ElfFileType.Executable).GnuStack(false).BuildId([1, 2, 3]));
 
-        Assert.That(file.Libc, Is.EqualTo(LibcFlavor.None));
+        Assert.That(file.Libc, Is.EqualTo(LibcFlavor.Unknown));
     }
 
     [TestCase(ElfFileType.Executable, ElfLinkage.Static)]
@@ -176,8 +177,8 @@ public sealed class ElfReaderDerivedFactsTests
     [TestCase("__init_libc", LibcFlavor.Musl)]
     [TestCase("__libc_start_init", LibcFlavor.Musl)]
     [TestCase("__libc_setup_tls", LibcFlavor.Glibc)]
-    [TestCase("__init_libc_not_quite", LibcFlavor.None)]
-    [TestCase("x__init_libc", LibcFlavor.None)]
+    [TestCase("__init_libc_not_quite", LibcFlavor.Unknown)]
+    [TestCase("x__init_libc", LibcFlavor.Unknown)]
     public void A_static_executable_is_judged_by_the_start_up_symbols_of_its_libc(string symbol, LibcFlavor expected)
     {
         var file = Read(ElfImageBuilder.Elf64Little().Type(ElfFileType.Executable).SymbolTable("_start", symbol, "exit"));

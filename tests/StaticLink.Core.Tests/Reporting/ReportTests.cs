@@ -18,6 +18,7 @@ public class ReportTests
         {
             Root = "/output",
             RuntimeIdentifier = "linux-musl-x64",
+            PolicyName = "musl-portable",
             Ignore = [new IgnoreRule("libignored.so", "test")],
         };
 
@@ -67,7 +68,7 @@ public class ReportTests
         Assert.That(unexpected["severity"]!.Text, Is.EqualTo("error"));
         Assert.That(unexpected["file"]!.Text, Is.EqualTo("libMonoPosixHelper.so"));
         Assert.That(unexpected["library"]!.Text, Is.EqualTo("libz.so.1"));
-        Assert.That(unexpected["rule"]!.Text, Is.EqualTo("musl-portable (linux-musl-x64)"));
+        Assert.That(unexpected["rule"]!.Text, Is.EqualTo("policy musl-portable"));
         Assert.That(unexpected["message"]!.Text, Is.EqualTo(report.Findings[1].Message));
         Assert.That(unexpected["fix"]!.Text, Is.EqualTo(report.Findings[1].Fix));
         Assert.That(unexpected["help"]!.Text, Is.EqualTo("docs/diagnostics/SL1001.md"));
@@ -89,7 +90,7 @@ public class ReportTests
 
         Assert.That(lines, Is.EqualTo(new[]
         {
-            "StaticLink: 4 native files of 7 in /output (linux-musl-x64, policy musl-portable)",
+            "StaticLink: 4 native files of 7 in /output (linux-musl-x64, target musl-portable)",
             "  file                      size  stripped  linkage     libc   external               min glibc  fully static  verdict",
             "  libMonoPosixHelper.so  4.0 KiB  yes       dynamic     glibc  libz.so.1, libc.so.6   2.14       no            fail",
             "  libe_sqlite3.so        1.5 MiB  yes       dynamic     musl   libc.musl-x86_64.so.1  -          no            pass",

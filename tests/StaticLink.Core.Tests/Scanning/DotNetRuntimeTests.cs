@@ -22,7 +22,7 @@ public class DotNetRuntimeTests
     public void The_runtimes_native_files_pass_glibc_portable_with_truthful_warnings()
     {
         var stopwatch = Stopwatch.StartNew();
-        var report = Check("linux-x64");
+        var report = Check("linux-x64", "glibc-portable");
         stopwatch.Stop();
         TestContext.Out.WriteLine($"{report.ExaminedFileCount} files, {report.Files.Count} native, checked in {stopwatch.ElapsedMilliseconds} ms");
         foreach (var finding in report.Findings)
@@ -35,16 +35,35 @@ public class DotNetRuntimeTests
         Assert.That(report.ExaminedFileCount, Is.GreaterThan(report.Files.Count), "the managed assemblies are examined and left out");
         Assert.That(report.Files.Select(file => file.Libc), Is.All.EqualTo("glibc"));
 
-        var lttng = report.WithCode(DiagnosticCodes.OptionalRuntimePart).Single();
-        Assert.That(lttng.File, Is.EqualTo("libcoreclrtraceptprovider.so"));
+        // The optional parts are notes (SL3001): the LTTng provider's NEEDED and the GSSAPI dlopen candidate.
+        var optional = report.WithCode(DiagnosticCodes.OptionalRuntimePart);
+        Assert.That(optional.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Info));
+        var lttng = optional.Single(finding => finding.File == "libcoreclrtraceptprovider.so");
         Assert.That(lttng.Library, Does.StartWith("liblttng-ust.so."));
+        Assert.That(optional.Single(finding => finding.File == "libSystem.Net.Security.Native.so").Library, Does.StartWith("libgssapi_krb5.so"));
+        Assert.That(optional, Has.Count.EqualTo(2));
 
+        // OpenSSL stays a warning (glibc-portable has no libssl.so.*); ICU is judged for the app (SL1011), which a
+        // policy target never raises, so libSystem.Globalization.Native.so has no finding of its own.
         var loads = report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary);
-        Assert.That(loads.Single(finding => finding.File == "libSystem.Security.Cryptography.Native.OpenSsl.so").Library, Is.EqualTo("libssl.so.3"));
-        Assert.That(loads.Single(finding => finding.File == "libSystem.Globalization.Native.so").Library, Does.StartWith("libicu"));
-        Assert.That(loads.Single(finding => finding.File == "libSystem.Net.Security.Native.so").Library, Does.StartWith("libgssapi_krb5.so"));
-        Assert.That(loads.Select(finding => finding.File), Is.Unique);
-        Assert.That(report.Findings.Select(finding => finding.Code), Is.All.AnyOf("SL2001", "SL2004"));
+        Assert.That(loads.Single().File, Is.EqualTo("libSystem.Security.Cryptography.Native.OpenSsl.so"));
+        Assert.That(loads.Single().Library, Is.EqualTo("libssl.so.3"));
+        Assert.That(report.FileNamed("libSystem.Globalization.Native.so").RuntimeLoaded, Has.Some.StartWith("libicu"));
+        Assert.That(report.Findings.Where(finding => finding.File == "libSystem.Globalization.Native.so"), Is.Empty);
+        Assert.That(report.Findings.Select(finding => finding.Package), Is.All.StartWith("Microsoft.NETCore.App.Runtime.linux-x64 "));
+        Assert.That(report.Findings.Select(finding => finding.Code), Is.All.AnyOf(DiagnosticCodes.RuntimeLoadedLibrary, DiagnosticCodes.OptionalRuntimePart));
+    }
+
+    [Test]
+    public void The_runtimes_native_files_meet_the_floor_of_their_own_dotnet_version()
+    {
+        // Against .NET's floor for the runtime's own version (net10.0: glibc 2.27 with OpenSSL, ICU and zlib), the
+        // runtime needs no newer GLIBC_ version and nothing the floor lacks; only the optional parts remain as notes.
+        var report = PublishChecker.Check(new CheckOptions { Root = RuntimeDirectory, RuntimeIdentifier = "linux-x64", TargetFramework = "net" + System.Environment.Version.Major + ".0" });
+
+        Assert.That(report.HasErrors, Is.False, string.Join("\n", report.Findings.Select(finding => finding.Message)));
+        Assert.That(report.WithCode(DiagnosticCodes.NewerThanDotNetFloor), Is.Empty);
+        Assert.That(report.Findings.Select(finding => finding.Code), Is.All.EqualTo(DiagnosticCodes.OptionalRuntimePart));
     }
 
     [Test]

@@ -16,13 +16,13 @@ public class RealBinaryTests
     }
 
     [Test]
-    public void A_dynamic_glibc_program_passes_glibc_portable_and_its_dlopen_target_is_a_warning()
+    public void A_dynamic_glibc_program_passes_glibc_portable_and_its_dlopen_target_is_a_note()
     {
         using var output = new OutputDirectory();
         NativeSamples.CopyTo(output.Path, "glibc-dynamic=>app");
         File.WriteAllText(output.File("app.dll"), "not native");
 
-        var report = Check(output.Path, "linux-x64");
+        var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = "glibc-portable" });
 
         Assert.That(report.HasErrors, Is.False);
         Assert.That(report.ExaminedFileCount, Is.EqualTo(2));
@@ -33,9 +33,15 @@ public class RealBinaryTests
         Assert.That(app.External, Is.EqualTo(new[] { "libc.so.6" }));
         Assert.That(app.MinimumGlibc, Is.EqualTo("2.34"));
         Assert.That(app.RuntimeLoaded, Is.EqualTo(new[] { "libplugin.so.1" }));
+        Assert.That(app.Verdict, Is.EqualTo("pass"));
+
+        // A third-party dlopen candidate is only a note (SL3002): the name in read-only data may never be loaded.
         var finding = report.Findings.Single();
-        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.RuntimeLoadedLibrary));
-        Assert.That(finding.Message, Does.StartWith("app may load libplugin.so.1 at run time with dlopen."));
+        Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.PossibleRuntimeLoad));
+        Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
+        Assert.That(finding.Message, Does.StartWith(
+            "app may load libplugin.so.1 at run time with dlopen, and policy glibc-portable does not have it. "
+            + "The name is in its read-only data, where ldd and readelf -d do not look."));
     }
 
     [Test]
@@ -59,7 +65,10 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-musl-x64");
 
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
-        Assert.That(finding.Message, Does.StartWith("app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but policy musl-portable (linux-musl-x64) is for musl"));
+        // With no target named, a musl RID is checked against .NET's floor for musl.
+        Assert.That(finding.Message, Is.EqualTo(
+            "app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but dotnet-floor (musl 1.2.2) runs musl: it will not load there. "
+            + "Use a musl build of app (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
@@ -88,7 +97,8 @@ public class RealBinaryTests
         Assert.That(report.HasErrors, Is.False);
         Assert.That(report.Files.Single().FullyStatic, Is.True);
         Assert.That(report.WithCode(DiagnosticCodes.StaticGlibcNss), Is.Empty);
-        Assert.That(report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary).Single().Message, Does.Contain("In a static musl binary dlopen always fails."));
+        Assert.That(report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary), Is.Empty);
+        Assert.That(report.WithCode(DiagnosticCodes.PossibleRuntimeLoad).Single().Message, Does.Contain("In a static musl binary dlopen always fails."));
     }
 
     [TestCase("glibc-static")]
@@ -108,9 +118,10 @@ public class RealBinaryTests
         Assert.That(nss.Message, Does.StartWith("app is statically linked against glibc (.note.ABI-tag, \"/etc/nsswitch.conf\", \"GLIBC_TUNABLES\", \"libnss_\", \"gconv-modules\"): "));
         Assert.That(nss.Message, Does.Contain("linux-musl-x64"));
 
-        // libnss_files.so.2 and libc.so.6 are glibc's own and told by SL2002; the program's plugin is its own.
+        // libnss_files.so.2 and libc.so.6 are glibc's own and told by SL2002; the program's plugin is its own (an SL3002 note).
         Assert.That(file.RuntimeLoaded, Does.Contain("libnss_files.so.2"));
-        Assert.That(report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary).Single().Library, Is.EqualTo("libplugin.so.1"));
+        Assert.That(report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary), Is.Empty);
+        Assert.That(report.WithCode(DiagnosticCodes.PossibleRuntimeLoad).Single().Library, Is.EqualTo("libplugin.so.1"));
     }
 
     [Test]
@@ -122,37 +133,49 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = "static" });
 
         Assert.That(report.WithCode(DiagnosticCodes.NotFullyStatic).Single().Message, Does.StartWith(
-            "app is not fully static, as policy static (linux-x64) requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libc.so.6."));
+            "app is not fully static, as policy static requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libc.so.6."));
     }
 
     [Test]
-    public void A_library_found_by_its_soname_is_bundled_and_one_missing_from_the_output_is_unexpected()
+    public void A_library_the_output_has_by_its_soname_but_no_run_path_reaches_is_unreachable_and_one_missing_from_the_output_is_unexpected()
     {
+        // The loader does not look beside the needing file: bin/app has no RUNPATH, so lib/libhelper.so.1.0 (SONAME
+        // libhelper.so.1) is in the output but out of reach (SL1009), not bundled.
         using var output = new OutputDirectory();
         NativeSamples.CopyTo(output.Path, "helper-user=>bin/app", "libhelper.so.1.0=>lib/libhelper.so.1.0", "needs-zlib=>tool");
 
-        var report = Check(output.Path, "linux-x64");
+        var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = "glibc-portable" });
 
-        Assert.That(report.FileNamed("bin/app").Bundled, Is.EqualTo(new[] { "libhelper.so.1.0" }).Or.EqualTo(new[] { "libhelper.so.1" }));
-        Assert.That(report.FileNamed("bin/app").Verdict, Is.EqualTo("pass"));
+        var app = report.FileNamed("bin/app");
+        Assert.That(app.Bundled, Is.Empty);
+        Assert.That(app.External, Does.Contain("libhelper.so.1"));
+        Assert.That(app.Verdict, Is.EqualTo("fail"));
+        var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary).Single();
+        Assert.That((unreachable.File, unreachable.Library, unreachable.Severity), Is.EqualTo(("bin/app", "libhelper.so.1", FindingSeverity.Error)));
+        Assert.That(unreachable.Message, Does.StartWith(
+            "bin/app needs libhelper.so.1, which the output has (lib/libhelper.so.1.0), but the loader will not look there: app has no RPATH or RUNPATH, and no $ORIGIN entry reaches it"));
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(unexpected.Message, Is.EqualTo(
-            "tool needs libz.so.1, which is not bundled and not allowed by policy glibc-portable (linux-x64). "
-            + "Allow it with <StaticLinkAllow Include=\"libz.so.1\" />, or bundle a build of libz.so.1 for linux-x64."));
+            "tool needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\". "
+            + "Install libz.so.1 in the image, bundle a build of it for linux-x64 (reached through RUNPATH $ORIGIN), or, if glibc-portable is not where it will run, name the real target with StaticLinkTarget; "
+            + "if the library is really there, allow it with <StaticLinkAllow Include=\"libz.so.1\" />."));
     }
 
     [Test]
     public void Run_paths_are_read_from_real_binaries()
     {
         using var output = new OutputDirectory();
-        NativeSamples.CopyTo(output.Path, "absolute-rpath", "origin-runpath", "libhelper.so.1.0");
+        // origin-runpath has RUNPATH $ORIGIN/lib: the loader opens lib/libhelper.so.1 there, by the NEEDED name.
+        NativeSamples.CopyTo(output.Path, "absolute-rpath", "origin-runpath", "libhelper.so.1.0=>lib/libhelper.so.1");
 
-        var report = Check(output.Path, "linux-x64");
+        var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = "glibc-portable" });
 
         var finding = report.WithCode(DiagnosticCodes.UnsafeRunPath).Single();
         Assert.That(finding.File, Is.EqualTo("absolute-rpath"));
         Assert.That(finding.Message, Does.Contain("RPATH /opt/vendor/lib is absolute"));
         Assert.That(report.FileNamed("origin-runpath").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.FileNamed("origin-runpath").Bundled, Is.EqualTo(new[] { "libhelper.so.1" }));
+        Assert.That(report.WithCodeFiles(DiagnosticCodes.UnreachableLibrary), Is.EqualTo(new[] { "absolute-rpath" }), "/opt/vendor/lib does not reach lib/");
     }
 
     [Test]
