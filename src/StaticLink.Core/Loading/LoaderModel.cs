@@ -43,6 +43,11 @@ public sealed class LoaderModel
             foreach (var alias in file.Aliases)
             {
                 Index(_byName, alias, file);
+                if (file.AliasPaths.Count == 0)
+                {
+                    // Facts without link paths (crafted, or a link beside its target) put the link beside the file.
+                    Index(_byPath, Join(directory, alias), file);
+                }
             }
 
             foreach (var aliasPath in file.AliasPaths)

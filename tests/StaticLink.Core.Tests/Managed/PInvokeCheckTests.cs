@@ -31,12 +31,12 @@ public class PInvokeCheckTests
         var gdiplus = findings.Single(finding => finding.Library == "libgdiplus.so");
         Assert.That(gdiplus.Message, Is.EqualTo(
             $"{TestAssemblyName} calls native library \"libgdiplus\" with P/Invoke (1 method, e.g. GdiplusStartup). "
-            + "On first call the runtime loads libgdiplus.so (then liblibgdiplus.so, libgdiplus, liblibgdiplus); neither the output nor dotnet-floor (glibc 2.23) has it, "
+            + "On first call the runtime loads libgdiplus.so (then liblibgdiplus.so, libgdiplus, liblibgdiplus); neither the output nor dotnet-floor (glibc 2.27) has it, "
             + "and ELF tools do not see this dependency: without it the call fails with DllNotFoundException. "
             + "Bundle a native build for linux-x64 (a package asset under runtimes/linux-x64/native/libgdiplus.so), install it in the target image, "
             + "or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"libgdiplus\" Pattern=\"libgdiplus.so*\" Reason=\"...\" />."));
         // No target, policy or TFM named: the check runs against .NET's floor for the newest .NET (glibc 2.23 on linux-x64).
-        Assert.That(gdiplus.Rule, Is.EqualTo("dotnet-floor (glibc 2.23)"));
+        Assert.That(gdiplus.Rule, Is.EqualTo("dotnet-floor (glibc 2.27)"));
         Assert.That(gdiplus.Target, Is.EqualTo("dotnet-floor"));
         Assert.That(report.PolicyName, Is.EqualTo("dotnet-floor"));
         Assert.That(report.HasErrors, Is.False, "a P/Invoke target is a warning, like a dlopen candidate");

@@ -134,10 +134,10 @@ public class LibraryPolicyTests
         }));
         Assert.That(unreachable.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Error));
         Assert.That(unreachable[1].Message, Is.EqualTo(
-            "libapp.so needs libbyname.so, which the output has (libbyname.so), but the loader will not look there: libapp.so has no RPATH or RUNPATH, "
+            "libapp.so needs libbyname.so, which the output has (libbyname.so), but the loader will not find it there: libapp.so has no RPATH or RUNPATH, "
             + "and no $ORIGIN entry reaches it (a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads libapp.so by full path). "
             + "Link libapp.so with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' libapp.so."));
-        Assert.That(unreachable[2].Message, Does.Contain("which the output has (lib/libhelper-1.0.so), but the loader will not look there: libother.so has RUNPATH $ORIGIN/lib, and no $ORIGIN entry reaches it"));
+        Assert.That(unreachable[2].Message, Does.Contain("which the output has (lib/libhelper-1.0.so), but the loader will not find it there: libother.so has RUNPATH $ORIGIN/lib, and though that reaches libhelper-1.0.so's directory, the loader looks for a file named libhelper.so.1, and the output has it only as libhelper-1.0.so (its SONAME)"));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
@@ -228,7 +228,7 @@ public class LibraryPolicyTests
         Assert.That(finding.Library, Is.EqualTo("ld.so"));
         Assert.That(finding.Message, Is.EqualTo(
             "app asks for the program interpreter /opt/custom/ld.so, which policy glibc-portable does not have: the kernel cannot start it there. "
-            + "Link app with the standard loader of glibc-portable, or allow it with <StaticLinkAllow Include=\"ld.so\" />."));
+            + "Link app with the standard loader of glibc-portable (ld-linux-x86-64.so.2), or allow it with <StaticLinkAllow Include=\"ld.so\" />."));
         Assert.That(finding.Rule, Is.EqualTo("policy glibc-portable"));
     }
 

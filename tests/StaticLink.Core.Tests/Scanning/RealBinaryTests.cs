@@ -67,7 +67,7 @@ public class RealBinaryTests
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
         // With no target named, a musl RID is checked against .NET's floor for musl.
         Assert.That(finding.Message, Is.EqualTo(
-            "app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but dotnet-floor (musl 1.2.2) runs musl: it will not load there. "
+            "app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but dotnet-floor (musl 1.2.3) runs musl: it will not load there. "
             + "Use a musl build of app (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
@@ -153,7 +153,7 @@ public class RealBinaryTests
         var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary).Single();
         Assert.That((unreachable.File, unreachable.Library, unreachable.Severity), Is.EqualTo(("bin/app", "libhelper.so.1", FindingSeverity.Error)));
         Assert.That(unreachable.Message, Does.StartWith(
-            "bin/app needs libhelper.so.1, which the output has (lib/libhelper.so.1.0), but the loader will not look there: app has no RPATH or RUNPATH, and no $ORIGIN entry reaches it"));
+            "bin/app needs libhelper.so.1, which the output has (lib/libhelper.so.1.0), but the loader will not find it there: app has no RPATH or RUNPATH, and no $ORIGIN entry reaches it"));
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(unexpected.Message, Is.EqualTo(
             "tool needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\". "
