@@ -13,6 +13,7 @@ public sealed class CheckCommandTests
     private string _library = null!;
     private string _hello = null!;
     private string _usesDemo = null!;
+    private string _usesDemoWithOriginRunpath = null!;
     private string _muslHello = null!;
 
     [OneTimeSetUp]
@@ -23,6 +24,8 @@ public sealed class CheckCommandTests
         _library = _build.Compile("gcc", NativeBuild.LibrarySource, "libdemo.so.1", "-shared", "-fPIC", "-Wl,-soname,libdemo.so.1");
         _usesDemo = _build.Compile(
             "gcc", "int demo_answer(void);\nint main(void) { return demo_answer(); }\n", "uses-demo", _library);
+        _usesDemoWithOriginRunpath = _build.Compile(
+            "gcc", "int demo_answer(void);\nint main(void) { return demo_answer(); }\n", "uses-demo-origin", _library, "-Wl,-rpath,$ORIGIN");
         _muslHello = _build.Compile("musl-gcc", NativeBuild.HelloSource, "musl-hello");
     }
 
@@ -38,9 +41,12 @@ public sealed class CheckCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
         var lines = Lines(run.Output);
-        Assert.That(lines[0], Does.StartWith("StaticLink: 1 native file of 1 in ").And.Contain("(linux-x64, policy glibc-portable)"));
+        // No target named: .NET's floor (glibc 2.23), where this machine's GLIBC_2.34 is the warning SL2005, not an error.
+        Assert.That(lines[0], Does.StartWith("StaticLink: 1 native file of 1 in ").And.Contain("(linux-x64, target dotnet-floor)"));
         Assert.That(lines.Any(line => line.Contains(": error SL", StringComparison.Ordinal)), Is.False);
-        Assert.That(lines[^1], Does.StartWith("StaticLink: passed: 0 errors"));
+        Assert.That(lines.Single(line => line.Contains(" SL2005: ", StringComparison.Ordinal)), Does.StartWith("hello: warning SL2005: hello needs GLIBC_2.34 from libc.so.6, newer than .NET's floor"));
+        Assert.That(lines[^2], Does.StartWith("StaticLink: passed: 0 errors, 1 warning"));
+        Assert.That(lines[^1], Is.EqualTo("StaticLink: 1 native file checked against dotnet-floor (no target named, so .NET's floor for the TFM and RID): passed, 0 errors, 1 warning."));
     }
 
     [Test]
@@ -53,17 +59,35 @@ public sealed class CheckCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         var finding = Lines(run.Output).Single(line => line.Contains(" SL1001: ", StringComparison.Ordinal));
         Assert.That(finding, Does.StartWith("uses-demo: error SL1001: ").And.Contain("libdemo.so.1"));
-        Assert.That(Lines(run.Output)[^1], Does.StartWith("StaticLink: FAILED: 1 error"));
+        Assert.That(Lines(run.Output)[^2], Does.StartWith("StaticLink: FAILED: 1 error"));
+        Assert.That(Lines(run.Output)[^1], Does.StartWith("StaticLink: 1 native file checked against dotnet-floor").And.Contain(": FAILED, 1 error"));
     }
 
+    // Was "passes": the loader searches uses-demo's NEEDED in its run paths and the system, never beside it, so without
+    // a RUNPATH $ORIGIN the bundled libdemo.so.1 is not reached (SL1009, measured with the real glibc loader).
     [Test]
-    public void The_same_library_bundled_in_the_output_passes()
+    public void The_same_library_beside_it_without_a_runpath_is_SL1009_and_exit_one()
     {
         var output = Output("bundled", _usesDemo, _library);
 
         var run = CliRun.Of("check", "--rid", "linux-x64", output);
 
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
+        var finding = Lines(run.Output).Single(line => line.Contains(" SL1009: ", StringComparison.Ordinal));
+        Assert.That(finding, Does.StartWith("uses-demo: error SL1009: uses-demo needs libdemo.so.1, which the output has (libdemo.so.1), but the loader will not look there: uses-demo has no RPATH or RUNPATH"));
+        Assert.That(finding, Does.Contain("patchelf --set-rpath '$ORIGIN' uses-demo"));
+        Assert.That(run.Output, Does.Not.Contain(" SL1001: "));
+    }
+
+    [Test]
+    public void The_same_library_bundled_in_the_output_and_reached_through_RUNPATH_ORIGIN_passes()
+    {
+        var output = Output("bundled-origin", _usesDemoWithOriginRunpath, _library);
+
+        var run = CliRun.Of("check", "--rid", "linux-x64", output);
+
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Output);
+        Assert.That(run.Output, Does.Not.Contain(": error SL"));
     }
 
     [Test]
@@ -152,7 +176,7 @@ public sealed class CheckCommandTests
         {
             Assert.That(root.GetProperty("schemaVersion").GetInt32(), Is.EqualTo(1));
             Assert.That(root.GetProperty("rid").GetString(), Is.EqualTo("linux-x64"));
-            Assert.That(root.GetProperty("policy").GetString(), Is.EqualTo("glibc-portable"));
+            Assert.That(root.GetProperty("policy").GetString(), Is.EqualTo("dotnet-floor"), "the field holds the target id; none named, so .NET's floor");
             Assert.That(root.GetProperty("passed").GetBoolean(), Is.False);
             var file = root.GetProperty("files").EnumerateArray().Single();
             Assert.That(file.GetProperty("path").GetString(), Is.EqualTo("uses-demo"));

@@ -32,6 +32,10 @@ public abstract class IntegrationTest
         Assert.That(result.Output, Does.Not.Match(@"\n\s+at StaticLink\."), "a stack trace escaped");
     }
 
+    /// <summary>The information findings (severity info, logged as messages) with this code.</summary>
+    private protected static MSBuildDiagnostic[] Infos(CommandResult result, string code) =>
+        MSBuildDiagnostic.ParseAll(result.Output).Where(diagnostic => diagnostic.Kind == "message" && diagnostic.Code == code).ToArray();
+
     private protected static MSBuildDiagnostic[] Diagnostics(CommandResult result, string code) =>
         MSBuildDiagnostic.Parse(result.Output).Where(diagnostic => diagnostic.Code == code).ToArray();
 }

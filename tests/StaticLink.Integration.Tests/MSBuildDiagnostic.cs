@@ -9,6 +9,10 @@ internal sealed partial record MSBuildDiagnostic(string File, string Kind, strin
 {
     /// <summary>Every distinct StaticLink diagnostic in the output (the console logger repeats them in its summary).</summary>
     public static IReadOnlyList<MSBuildDiagnostic> Parse(string output) =>
+        ParseAll(output).Where(diagnostic => diagnostic.Kind != "message").ToList();
+
+    /// <summary>Also the information findings, which MSBuild prints at normal verbosity as "FILE : message CODE: ...".</summary>
+    public static IReadOnlyList<MSBuildDiagnostic> ParseAll(string output) =>
         output.Split('\n')
             .Select(line => DiagnosticLine().Match(line.TrimEnd('\r')))
             .Where(match => match.Success)
@@ -20,6 +24,6 @@ internal sealed partial record MSBuildDiagnostic(string File, string Kind, strin
             .Distinct()
             .ToList();
 
-    [GeneratedRegex(@"^\s*(\d+>)?(?<file>.*?)\s*:\s*(?<kind>error|warning)\s+(?<code>SL\d{4})\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?$")]
+    [GeneratedRegex(@"^\s*(\d+>)?(?<file>.*?)\s*:\s*(?<kind>error|warning|message)\s+(?<code>SL\d{4})\s*:\s*(?<message>.*?)(\s+\[[^\]]*\])?$")]
     private static partial Regex DiagnosticLine();
 }

@@ -29,7 +29,8 @@ public sealed class SdkFormTests : IntegrationTest
         var clean = project.Publish("-r", "linux-x64");
 
         AssertSucceeded(clean);
-        Assert.That(clean.Output, Does.Contain("glibc-portable"), "the Sdk form imports StaticLink's targets");
+        Assert.That(clean.Output, Does.Contain("StaticLink: 1 native file of 5 in ").And.Contain("(linux-x64, target "), "the Sdk form imports StaticLink's targets");
+        Assert.That(clean.Output, Does.Match(@"StaticLink: 1 native file checked against .*: passed, 0 errors"), "and logs the verdict line");
 
         var broken = project.Publish("-r", "linux-x64", "--no-restore", "-p:WithBrokenLibrary=true");
 

@@ -64,7 +64,7 @@ public sealed class StaticProfileMuslPolicyTests : IntegrationTest
 
         AssertSucceeded(result);
         Assert.That(File.Exists(tool), Is.True, "the package's native asset is in the output");
-        Assert.That(result.Output, Does.Contain($"({Rid}, policy static)"));
+        Assert.That(result.Output, Does.Contain($"({Rid}, target static)"));
         Assert.That(MSBuildDiagnostic.Parse(result.Output), Is.Empty, "no error and no warning: musl has no NSS modules to load (no SL2002)");
         using var report = StaticProfileTools.Report(project, "net10.0", Rid);
         var file = StaticProfileTools.ReportedFile(report, "musl-static-tool");
@@ -86,7 +86,7 @@ public sealed class StaticProfileMuslPolicyTests : IntegrationTest
         var notStatic = Diagnostics(result, "SL1003");
         Assert.That(notStatic, Has.Length.EqualTo(1), result.ToString());
         Assert.That(notStatic[0].File, Is.EqualTo(tool));
-        Assert.That(notStatic[0].Message, Does.Contain("policy static (linux-musl-x64)"));
+        Assert.That(notStatic[0].Message, Does.Contain("is not fully static, as policy static requires"));
         Assert.That(notStatic[0].Message, Does.Contain("/lib/ld-musl-x86_64.so.1"));
         Assert.That(notStatic[0].Message, Does.Contain("NEEDED libc.so"));
         Assert.That(MSBuildDiagnostic.Parse(result.Output).Where(diagnostic => diagnostic.Kind == "error").Select(diagnostic => diagnostic.Code).Distinct(), Is.EqualTo(new[] { "SL1003" }), "musl in a musl output: no libc mismatch");

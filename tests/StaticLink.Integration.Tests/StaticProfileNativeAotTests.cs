@@ -89,7 +89,7 @@ public sealed class StaticProfileNativeAotTests : IntegrationTest
     {
         AssertSucceeded(_publish);
 
-        Assert.That(_publish.Output, Does.Contain($"({Rid}, policy static)"), "the check ran with the static policy");
+        Assert.That(_publish.Output, Does.Contain($"({Rid}, target static)"), "the check ran with the static policy");
         var nss = Diagnostics(_publish, "SL2002");
         Assert.That(nss, Has.Length.EqualTo(1), _publish.ToString());
         Assert.That(nss[0].Kind, Is.EqualTo("warning"));

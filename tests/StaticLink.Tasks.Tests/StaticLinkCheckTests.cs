@@ -16,12 +16,37 @@ public sealed class StaticLinkCheckTests
     [TearDown]
     public void DeleteOutput() => _output.Dispose();
 
+    // The default target of linux-x64 is .NET's floor (glibc 2.23 when no TFM is given). This machine's executable
+    // needs GLIBC_2.34 (__libc_start_main), which on the floor is the warning SL2005, not an error: it still passes.
     [Test]
-    public void A_glibc_executable_passes_the_default_policy_of_linux_x64()
+    public void A_glibc_executable_passes_the_default_target_of_linux_x64_with_SL2005_for_its_newer_glibc()
     {
         _output.Copy(NativeBinaries.GlibcExecutable, "app");
 
         var run = TaskRun.Execute(_output.Path, "linux-x64");
+
+        run.AssertPassed();
+        var warning = run.SingleWarning(DiagnosticCodes.NewerThanDotNetFloor);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Engine.Warnings, Has.Count.EqualTo(1), run.Engine.Transcript());
+            Assert.That(warning.File, Is.EqualTo(_output.FullPathOf("app")));
+            Assert.That(warning.Message, Does.Contain("app needs GLIBC_2.34 from libc.so.6, newer than .NET's floor for the newest .NET on linux-x64: glibc 2.23"));
+            Assert.That(warning.Message, Does.Contain("__libc_start_main@GLIBC_2.34"));
+            Assert.That(warning.Message, Does.Contain("<StaticLinkTarget>debian.12</StaticLinkTarget>"));
+        });
+        var summary = run.Summary();
+        Assert.That(summary, Does.Contain("app"));
+        Assert.That(summary, Does.Contain("dotnet-floor"));
+        Assert.That(summary, Does.Contain("linux-x64"));
+    }
+
+    [Test]
+    public void A_glibc_executable_passes_the_glibc_portable_policy_without_warnings()
+    {
+        _output.Copy(NativeBinaries.GlibcExecutable, "app");
+
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Policy = "glibc-portable");
 
         run.AssertPassed();
         Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
@@ -34,9 +59,10 @@ public sealed class StaticLinkCheckTests
     [Test]
     public void A_library_needing_an_unbundled_unallowed_soname_is_SL1001_on_that_file()
     {
+        // .NET's floor has zlib (a documented .NET dependency), so this is about a policy target that does not.
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libMonoPosixHelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64");
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Policy = "glibc-portable");
 
         run.AssertFailed();
         var error = run.SingleError(DiagnosticCodes.UnexpectedLibrary);
@@ -45,7 +71,7 @@ public sealed class StaticLinkCheckTests
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libMonoPosixHelper.so")));
             Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so"));
             Assert.That(error.Message, Does.Contain("libz.so.1"));
-            Assert.That(error.Message, Does.Contain("glibc-portable"));
+            Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\""));
             Assert.That(error.Message, Does.Contain("<StaticLinkAllow Include=\"libz.so.1\""));
             Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
             Assert.That(error.HelpLink, Is.EqualTo(TaskRun.HelpLinkBase + "SL1001.md"));
@@ -66,7 +92,11 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Allow = [TaskRun.Item("libz.so.1", "Reason", "zlib is in every image we ship")]);
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Policy = "glibc-portable";
+            task.Allow = [TaskRun.Item("libz.so.1", "Reason", "zlib is in every image we ship")];
+        });
 
         run.AssertPassed();
     }
@@ -76,7 +106,11 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Allow = [TaskRun.Item("zlib", "Pattern", "libz.so.*")]);
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Policy = "glibc-portable";
+            task.Allow = [TaskRun.Item("zlib", "Pattern", "libz.so.*")];
+        });
 
         run.AssertPassed();
     }
@@ -99,7 +133,11 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Ignore = [TaskRun.Item("libhelper.so", "Reason", "never loaded on Linux")]);
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Policy = "glibc-portable";
+            task.Ignore = [TaskRun.Item("libhelper.so", "Reason", "never loaded on Linux")];
+        });
 
         run.AssertPassed();
         Assert.That(run.Summary(), Does.Contain("ignored"));
@@ -110,7 +148,7 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libMonoPosixHelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-musl-x64");
+        var run = TaskRun.Execute(_output.Path, "linux-musl-x64", task => task.Policy = "musl-portable");
 
         run.AssertFailed();
         var mismatch = run.SingleError(DiagnosticCodes.LibcMismatch);
@@ -118,10 +156,9 @@ public sealed class StaticLinkCheckTests
         Assert.Multiple(() =>
         {
             Assert.That(mismatch.File, Is.EqualTo(_output.FullPathOf("libMonoPosixHelper.so")));
-            Assert.That(mismatch.Message, Does.Contain("glibc"));
-            Assert.That(mismatch.Message, Does.Contain("musl"));
-            Assert.That(unexpected.Message, Does.Contain("libz.so.1"));
-            Assert.That(unexpected.Message, Does.Contain("musl-portable"));
+            Assert.That(mismatch.Message, Does.Contain("libMonoPosixHelper.so is built for glibc"));
+            Assert.That(mismatch.Message, Does.Contain("but policy musl-portable runs musl: it will not load there. Use a musl build of libMonoPosixHelper.so"));
+            Assert.That(unexpected.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy musl-portable has"));
         });
     }
 
@@ -130,22 +167,37 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libMonoPosixHelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-musl-x64", task => task.Allow = TaskRun.Items("libz.so.1"));
+        var run = TaskRun.Execute(_output.Path, "linux-musl-x64", task =>
+        {
+            task.Policy = "musl-portable";
+            task.Allow = TaskRun.Items("libz.so.1");
+        });
 
         run.AssertFailed();
         Assert.That(run.Engine.ErrorCodes, Does.Contain(DiagnosticCodes.LibcMismatch));
         Assert.That(run.Engine.ErrorCodes, Does.Not.Contain(DiagnosticCodes.UnexpectedLibrary), run.Engine.Transcript());
     }
 
+    // Was "bundled, so it passes". The musl loader (like glibc's) searches a library's NEEDED in its run paths and the
+    // system, not beside it: libhelper.so has no RUNPATH $ORIGIN, so the bundled libz.so.1 is not reached (SL1009).
     [Test]
-    public void Musl_files_with_their_needs_bundled_pass_the_musl_policy()
+    public void A_musl_library_whose_need_is_only_beside_it_without_a_runpath_is_SL1009_on_the_musl_policy()
     {
         _output.Copy(NativeBinaries.MuslExecutable, "app").Copy(NativeBinaries.MuslLibraryNeedingZlib, "libhelper.so").Copy(NativeBinaries.FakeZlib);
 
-        var run = TaskRun.Execute(_output.Path, "linux-musl-x64");
+        var run = TaskRun.Execute(_output.Path, "linux-musl-x64", task => task.Policy = "musl-portable");
 
-        run.AssertPassed();
-        Assert.That(run.Summary(), Does.Contain("musl-portable"));
+        run.AssertFailed();
+        var error = run.SingleError(DiagnosticCodes.UnreachableLibrary);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Engine.Errors, Has.Count.EqualTo(1), run.Engine.Transcript());
+            Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libhelper.so")));
+            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has (libz.so.1), but the loader will not look there: libhelper.so has no RPATH or RUNPATH"));
+            Assert.That(error.Message, Does.Contain("-Wl,-rpath,'$ORIGIN'"));
+            Assert.That(error.Message, Does.Contain("patchelf --set-rpath '$ORIGIN' libhelper.so"));
+            Assert.That(run.Summary(), Does.Contain("musl-portable"));
+        });
     }
 
     [Test]
@@ -226,7 +278,11 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.MaxVersions = TaskRun.Items(spec));
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Policy = "glibc-portable";
+            task.MaxVersions = TaskRun.Items(spec);
+        });
 
         run.AssertFailed();
         var error = run.SingleError(DiagnosticCodes.InvalidConfiguration);
@@ -331,20 +387,23 @@ public sealed class StaticLinkCheckTests
     }
 
     [Test]
-    public void The_runtimes_LTTng_provider_is_a_warning_with_the_fix_not_an_error()
+    public void The_runtimes_LTTng_provider_is_SL3001_information_with_the_fix_not_an_error()
     {
+        // Now information (SL3001), not a warning: coreclr skips the provider when liblttng-ust is missing.
         _output.Copy(NativeBinaries.LttngProvider);
 
         var run = TaskRun.Execute(_output.Path, "linux-x64");
 
         run.AssertPassed();
-        var warning = run.SingleWarning(DiagnosticCodes.OptionalRuntimePart);
+        var info = run.SingleMessage(DiagnosticCodes.OptionalRuntimePart);
         Assert.Multiple(() =>
         {
-            Assert.That(warning.File, Is.EqualTo(_output.FullPathOf("libcoreclrtraceptprovider.so")));
-            Assert.That(warning.Message, Does.Contain("liblttng-ust.so"));
-            Assert.That(warning.Message, Does.Contain("DOTNET_LTTng=0"));
-            Assert.That(warning.HelpLink, Is.EqualTo(TaskRun.HelpLinkBase + "SL2004.md"));
+            Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
+            Assert.That(info.File, Is.EqualTo(_output.FullPathOf("libcoreclrtraceptprovider.so")));
+            Assert.That(info.Message, Does.Contain("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which dotnet-floor (glibc 2.23) does not have"));
+            Assert.That(info.Message, Does.Contain("skips when that fails, so the app runs without it"));
+            Assert.That(info.Message, Does.Contain("DOTNET_LTTng=0"));
+            Assert.That(info.Message, Does.Contain("<StaticLinkIgnore Include=\"libcoreclrtraceptprovider.so\""));
         });
     }
 
@@ -406,16 +465,24 @@ public sealed class StaticLinkCheckTests
         Assert.That(run.SingleWarning(DiagnosticCodes.UnsafeRunPath).Message, Does.Contain("/opt/vendor/lib"));
     }
 
+    // A third-party dlopen candidate is now information (SL3002), not the warning SL2001. The glibc-portable policy
+    // keeps the floor's SL2005 (this machine's GLIBC_2.34 dlopen) out of the way.
     [Test]
-    public void A_library_loaded_with_dlopen_is_SL2001()
+    public void A_library_loaded_with_dlopen_is_SL3002_information()
     {
         _output.Copy(NativeBinaries.LibraryLoadingPlugin);
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64");
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Policy = "glibc-portable");
 
-        var warning = run.SingleWarning(DiagnosticCodes.RuntimeLoadedLibrary);
-        Assert.That(warning.File, Is.EqualTo(_output.FullPathOf("libloadsplugin.so")));
-        Assert.That(warning.Message, Does.Contain("libvendorplugin.so.7"));
+        run.AssertPassed();
+        var info = run.SingleMessage(DiagnosticCodes.PossibleRuntimeLoad);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
+            Assert.That(info.File, Is.EqualTo(_output.FullPathOf("libloadsplugin.so")));
+            Assert.That(info.Message, Does.Contain("libloadsplugin.so may load libvendorplugin.so.7 at run time with dlopen, and policy glibc-portable does not have it. The name is in its read-only data, where ldd and readelf -d do not look."));
+            Assert.That(info.Message, Does.Contain("<StaticLinkAllow Include=\"libvendorplugin.so.7\" />"));
+        });
     }
 
     [Test]
@@ -436,13 +503,18 @@ public sealed class StaticLinkCheckTests
         var reportPath = Path.Combine(_output.Path + "-obj", "staticlink", "report.json");
         try
         {
-            var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.ReportPath = reportPath);
+            var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+            {
+                task.Policy = "glibc-portable";
+                task.ReportPath = reportPath;
+            });
 
             Assert.That(run.Task.ReportFile, Is.EqualTo(reportPath));
             var json = File.ReadAllText(reportPath);
             Assert.Multiple(() =>
             {
                 Assert.That(json, Does.Contain("\"libhelper.so\""));
+                Assert.That(json, Does.Contain("\"policy\": \"glibc-portable\""));
                 Assert.That(json, Does.Contain("SL1001"));
                 Assert.That(json, Does.Contain("libz.so.1"));
                 Assert.That(run.Engine.Messages.Select(message => message.Message), Has.Some.Contains(reportPath));
@@ -486,25 +558,62 @@ public sealed class StaticLinkCheckTests
     {
         _output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libhelper.so");
 
-        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.HelpLinkBase = null);
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Policy = "glibc-portable";
+            task.HelpLinkBase = null;
+        });
 
         var error = run.SingleError(DiagnosticCodes.UnexpectedLibrary);
         Assert.That(error.HelpLink, Is.Null);
         Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
     }
 
+    // ICU is no longer a per-file SL2001: it is the app-level SL1011 when the target has no ICU and the app does not
+    // use invariant globalization, and SL2006 when the image itself sets DOTNET_SYSTEM_GLOBALIZATION_INVARIANT.
     [Test]
-    public void The_runtimes_ICU_loader_is_SL2001_unless_the_app_uses_invariant_globalization()
+    public void The_runtimes_ICU_loader_is_SL1011_on_a_target_without_ICU_unless_the_app_uses_invariant_globalization()
+    {
+        _output.Copy(NativeBinaries.RuntimeFile("libSystem.Globalization.Native.so"));
+        const string noIcu = "gcr.io/distroless/cc-debian12";
+
+        var withIcu = TaskRun.Execute(_output.Path, "linux-x64", task => task.Targets = noIcu);
+        var invariant = TaskRun.Execute(_output.Path, "linux-x64", task =>
+        {
+            task.Targets = noIcu;
+            task.InvariantGlobalization = true;
+        });
+
+        withIcu.AssertFailed();
+        var error = withIcu.SingleError(DiagnosticCodes.RuntimeNeedMissing);
+        Assert.That(error.Message, Does.Contain("libicuuc.so"));
+        Assert.That(error.Message, Does.Contain("InvariantGlobalization"));
+        invariant.AssertPassed();
+        Assert.That(invariant.Engine.ErrorCodes, Does.Not.Contain(DiagnosticCodes.RuntimeNeedMissing), invariant.Engine.Transcript());
+        Assert.That(invariant.Engine.WarningCodes, Does.Not.Contain(DiagnosticCodes.RuntimeLoadedLibrary), invariant.Engine.Transcript());
+    }
+
+    [Test]
+    public void The_runtimes_ICU_loader_needs_nothing_on_the_default_target_which_has_ICU()
     {
         _output.Copy(NativeBinaries.RuntimeFile("libSystem.Globalization.Native.so"));
 
-        var withIcu = TaskRun.Execute(_output.Path, "linux-x64");
-        var invariant = TaskRun.Execute(_output.Path, "linux-x64", task => task.InvariantGlobalization = true);
+        var run = TaskRun.Execute(_output.Path, "linux-x64");
 
-        var warning = withIcu.SingleWarning(DiagnosticCodes.RuntimeLoadedLibrary);
-        Assert.That(warning.Message, Does.Contain("libicuuc.so"));
-        Assert.That(warning.Message, Does.Contain("InvariantGlobalization"));
-        Assert.That(invariant.Engine.WarningCodes, Does.Not.Contain(DiagnosticCodes.RuntimeLoadedLibrary), invariant.Engine.Transcript());
+        run.AssertPassed();
+        Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
+    }
+
+    [Test]
+    public void The_runtimes_ICU_loader_is_SL2006_on_an_image_that_sets_invariant_globalization()
+    {
+        _output.Copy(NativeBinaries.RuntimeFile("libSystem.Globalization.Native.so"));
+
+        var run = TaskRun.Execute(_output.Path, "linux-x64", task => task.Targets = "mcr.microsoft.com/dotnet/runtime-deps:9.0-noble-chiseled");
+
+        run.AssertPassed();
+        var warning = run.SingleWarning(DiagnosticCodes.ImageInvariantGlobalization);
+        Assert.That(warning.Message, Does.Contain("DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"));
     }
 
     [Test]
@@ -515,7 +624,11 @@ public sealed class StaticLinkCheckTests
         File.WriteAllText(rules, """{ "allow": [ { "pattern": "libz.so.*", "reason": "zlib is in the base image" } ] }""");
         try
         {
-            TaskRun.Execute(_output.Path, "linux-x64", task => task.RulesFile = rules).AssertPassed();
+            TaskRun.Execute(_output.Path, "linux-x64", task =>
+            {
+                task.Policy = "glibc-portable";
+                task.RulesFile = rules;
+            }).AssertPassed();
         }
         finally
         {

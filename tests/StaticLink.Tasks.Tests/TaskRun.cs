@@ -61,6 +61,14 @@ internal sealed class TaskRun
         return matches[0];
     }
 
+    /// <summary>The one information message (a finding logged as a message, not a warning) with this code.</summary>
+    public BuildMessageEventArgs SingleMessage(string code)
+    {
+        var matches = Engine.Messages.Where(message => message.Code == code).ToList();
+        Assert.That(matches, Has.Count.EqualTo(1), $"expected one {code} message; the task logged:\n{Engine.Transcript()}");
+        return matches[0];
+    }
+
     public void AssertPassed()
     {
         Assert.Multiple(() =>
