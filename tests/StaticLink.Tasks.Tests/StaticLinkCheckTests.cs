@@ -31,7 +31,7 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(run.Engine.Warnings, Has.Count.EqualTo(1), run.Engine.Transcript());
             Assert.That(warning.File, Is.EqualTo(_output.FullPathOf("app")));
-            Assert.That(warning.Message, Does.Contain("app needs GLIBC_2.34 from libc.so.6, newer than .NET's floor for the newest .NET on linux-x64: glibc 2.23"));
+            Assert.That(warning.Message, Does.Contain("app needs GLIBC_2.34 from libc.so.6, newer than .NET's floor for net10.0 (no TFM given: the newest .NET) on linux-x64: glibc 2.27"));
             Assert.That(warning.Message, Does.Contain("__libc_start_main@GLIBC_2.34"));
             Assert.That(warning.Message, Does.Contain("<StaticLinkTarget>debian.12</StaticLinkTarget>"));
         });
@@ -193,7 +193,7 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(run.Engine.Errors, Has.Count.EqualTo(1), run.Engine.Transcript());
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libhelper.so")));
-            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has (libz.so.1), but the loader will not look there: libhelper.so has no RPATH or RUNPATH"));
+            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has (libz.so.1), but the loader will not find it there: libhelper.so has no RPATH or RUNPATH"));
             Assert.That(error.Message, Does.Contain("-Wl,-rpath,'$ORIGIN'"));
             Assert.That(error.Message, Does.Contain("patchelf --set-rpath '$ORIGIN' libhelper.so"));
             Assert.That(run.Summary(), Does.Contain("musl-portable"));
@@ -400,7 +400,7 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
             Assert.That(info.File, Is.EqualTo(_output.FullPathOf("libcoreclrtraceptprovider.so")));
-            Assert.That(info.Message, Does.Contain("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which dotnet-floor (glibc 2.23) does not have"));
+            Assert.That(info.Message, Does.Contain("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which dotnet-floor (glibc 2.27) does not have"));
             Assert.That(info.Message, Does.Contain("skips when that fails, so the app runs without it"));
             Assert.That(info.Message, Does.Contain("DOTNET_LTTng=0"));
             Assert.That(info.Message, Does.Contain("<StaticLinkIgnore Include=\"libcoreclrtraceptprovider.so\""));
