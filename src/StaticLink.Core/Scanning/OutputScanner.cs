@@ -39,6 +39,9 @@ public sealed class OutputScanner
     {
     }
 
+    /// <summary>The ELF identification is 16 bytes: anything shorter cannot be a native file, and is not opened.</summary>
+    private const long SmallestReadable = 16;
+
     private OutputScanner(Func<string, ElfInspection> inspect, ElfReadOptions readOptions)
     {
         _inspect = inspect;
@@ -206,6 +209,12 @@ public sealed class OutputScanner
     {
         try
         {
+            if (new FileInfo(entry.FullPath).Length < SmallestReadable)
+            {
+                // Too short for a PE header, or not a regular file: never opened (see SmallestReadable).
+                return null;
+            }
+
             var modules = AssemblyMetadataReader.ReadPInvokeModules(entry.FullPath);
             return modules is null ? null : new ScannedAssembly { RelativePath = entry.RelativePath, FullPath = entry.FullPath, PInvokeModules = modules };
         }
@@ -231,6 +240,15 @@ public sealed class OutputScanner
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return Error(entry, size, "the file could not be opened: " + exception.Message, null);
+        }
+
+        if (size < SmallestReadable)
+        {
+            // Never opened: a FIFO, socket or character device reports a size of zero, and opening a FIFO to read
+            // blocks until someone writes to it, which would hang the build.
+            return LooksLikeLibraryFileName(Path.GetFileName(entry.FullPath))
+                ? Error(entry, size, string.Format(CultureInfo.InvariantCulture, "named like a shared library but {0} bytes long: empty, or not a regular file (a FIFO, socket or device), and too short for an ELF header", size), null)
+                : null;
         }
 
         ElfInspection inspection;
