@@ -99,6 +99,22 @@ public sealed class CLibraryPInvokeProbingTests
             File.WriteAllText(Path.Combine(LoaderTruthPaths.CacheDirectory, "pinvoke-probing.md"), table.ToString());
             File.WriteAllText(Path.Combine(LoaderTruthPaths.CacheDirectory, "pinvoke-probing.pins.txt"), pins.ToString());
             Assert.That(measured, Is.EquivalentTo(Expected));
+
+            // The gate, on the same output against the same root, must say the same of every name.
+            var report = StaticLink.Core.Policy.PublishChecker.Check(new StaticLink.Core.Policy.CheckOptions
+            {
+                Root = output,
+                RuntimeIdentifier = "linux-x64",
+                Targets = [root.Path],
+                InvariantGlobalization = true,
+            });
+            var gate = report.PInvokeTargets.Where(target => target.Assembly == "Probe.dll")
+                .ToDictionary(target => target.Module, target => target.Resolution, StringComparer.Ordinal);
+            foreach (var (name, _) in Probes)
+            {
+                var loads = measured[name].Item1.EndsWith("ok", StringComparison.Ordinal);
+                Assert.That(gate[name] != StaticLink.Core.Policy.PInvokeResolutions.Missing, Is.EqualTo(loads), $"the gate's verdict on [DllImport(\"{name}\")] ({gate[name]}) agrees with the runtime ({measured[name].Item1})");
+            }
         }
         finally
         {

@@ -126,7 +126,10 @@ public static class NativeLibraryProbing
             return PInvokeModuleKind.RuntimeInternal;
         }
 
-        if (string.Equals(name, "libc", StringComparison.Ordinal))
+        // The runtime maps "libc" to the C library itself; "c" reaches it through that name too. Measured with the
+        // .NET 10 runtime on a glibc root without libc6-dev (tests/StaticLink.LoaderTruth.Tests, CLibraryPInvokeProbingTests):
+        // "c" and "libc" load, "dl", "m", "pthread", "rt", "util" and their lib* forms do not; musl answers libc.* itself.
+        if (string.Equals(name, "libc", StringComparison.Ordinal) || string.Equals(name, "c", StringComparison.Ordinal))
         {
             return PInvokeModuleKind.CLibrary;
         }
