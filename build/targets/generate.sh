@@ -188,17 +188,20 @@ write_tables() {
   # Distributions (targets.md, "Distributions"): glibc, GLIBCXX, CXXABI, GCC; OpenSSL's soname is the release's openssl
   # package (RHEL 8: 1.1.1, Amazon Linux 2: 1.0.2k as libssl.so.10, Ubuntu 20.04: libssl1.1); ICU only where targets.md
   # grounds its soname (Ubuntu 22.04/24.04 by the runtime-deps jammy/noble rows), else left out and said so.
-  local noicu="ICU left out: its soname version is not in targets.md"
-  glibc_target rhel.8 distribution "Red Hat Enterprise Linux 8 (Alma/Rocky 8) with .NET's dependencies" 2.28 3.4.25 1.3.11 7.0.0 "" /usr/lib64 "" "" "targets.md distribution row rhel.8 ($pep600); OpenSSL 1.1.1 (openssl-libs); $noicu" "libssl.so.1.1|@/libssl.so.1.1|" "libcrypto.so.1.1|@/libcrypto.so.1.1|" "$zlib"
-  glibc_target rhel.9 distribution "Red Hat Enterprise Linux 9 with .NET's dependencies" 2.34 3.4.29 1.3.13 7.0.0 11.0 /usr/lib64 "" "" "targets.md distribution row rhel.9 ($pep600); $noicu" "$ssl3" "$crypto3" "$zlib"
-  glibc_target ubuntu.20.04 distribution "Ubuntu 20.04 (focal) with .NET's dependencies" 2.31 3.4.28 1.3.12 7.0.0 "" /lib/@ "" "" "targets.md distribution row ubuntu.20.04 ($pep600); OpenSSL 1.1 (libssl1.1); $noicu" "libssl.so.1.1|@/libssl.so.1.1|" "libcrypto.so.1.1|@/libcrypto.so.1.1|" "$zlib"
+  # ICU is one of .NET's documented dependencies, so a distribution target has it; where its soname version is not
+  # in targets.md, a family entry (libicuuc.so.*) says "some ICU" without claiming a version.
+  local noicu="ICU is installed (.NET's documented dependencies) but its soname version is not in targets.md: a family entry libicuuc.so.* stands for it"
+  local icufam=("libicuuc.so.*||" "libicui18n.so.*||")
+  glibc_target rhel.8 distribution "Red Hat Enterprise Linux 8 (Alma/Rocky 8) with .NET's dependencies" 2.28 3.4.25 1.3.11 7.0.0 "" /usr/lib64 "" "" "targets.md distribution row rhel.8 ($pep600); OpenSSL 1.1.1 (openssl-libs); $noicu" "libssl.so.1.1|@/libssl.so.1.1|" "libcrypto.so.1.1|@/libcrypto.so.1.1|" "$zlib" "${icufam[@]}"
+  glibc_target rhel.9 distribution "Red Hat Enterprise Linux 9 with .NET's dependencies" 2.34 3.4.29 1.3.13 7.0.0 11.0 /usr/lib64 "" "" "targets.md distribution row rhel.9 ($pep600); $noicu" "$ssl3" "$crypto3" "$zlib" "${icufam[@]}"
+  glibc_target ubuntu.20.04 distribution "Ubuntu 20.04 (focal) with .NET's dependencies" 2.31 3.4.28 1.3.12 7.0.0 "" /lib/@ "" "" "targets.md distribution row ubuntu.20.04 ($pep600); OpenSSL 1.1 (libssl1.1); $noicu" "libssl.so.1.1|@/libssl.so.1.1|" "libcrypto.so.1.1|@/libcrypto.so.1.1|" "$zlib" "${icufam[@]}"
   local icu70=("libicuuc.so.70|@/libicuuc.so.70|" "libicui18n.so.70|@/libicui18n.so.70|" "libicudata.so.70|@/libicudata.so.70|")
   local icu74=("libicuuc.so.74|@/libicuuc.so.74|" "libicui18n.so.74|@/libicui18n.so.74|" "libicudata.so.74|@/libicudata.so.74|")
   glibc_target ubuntu.22.04 distribution "Ubuntu 22.04 (jammy) with .NET's dependencies" 2.35 3.4.30 1.3.13 12.0.0 11.0 /lib/@ "" "" "targets.md distribution row ubuntu.22.04 ($pep600); libicu70 as in the runtime-deps:8.0-jammy row" "$ssl3" "$crypto3" "$zlib" "${icu70[@]}"
   glibc_target ubuntu.24.04 distribution "Ubuntu 24.04 (noble) with .NET's dependencies" 2.39 3.4.33 1.3.15 14.0.0 "" /usr/lib/@ "" "" "targets.md distribution row ubuntu.24.04 ($pep600); libicu74 as in the runtime-deps:8.0-noble row" "$ssl3" "$crypto3" "$zlib" "${icu74[@]}"
-  glibc_target amzn.2 distribution "Amazon Linux 2 with .NET's dependencies" 2.26 3.4.24 1.3.11 7.0.0 "" /usr/lib64 "" "" "targets.md distribution row amzn.2 ($pep600); OpenSSL 1.0.2k (openssl-libs, libssl.so.10); $noicu" "libssl.so.10|@/libssl.so.10|" "libcrypto.so.10|@/libcrypto.so.10|" "$zlib"
-  glibc_target amzn.2023 distribution "Amazon Linux 2023 with .NET's dependencies" 2.34 3.4.33 1.3.15 14.0.0 "" /usr/lib64 "" "" "targets.md distribution row amzn.2023 ($pep600); $noicu" "$ssl3" "$crypto3" "$zlib"
-  glibc_target azurelinux.3 distribution "Azure Linux 3.0 with .NET's dependencies" 2.38 "" "" "" "" /usr/lib64 "" "" "targets.md distribution row azurelinux.3 (glibc from microsoft/azurelinux SPECS/glibc/glibc.spec; GLIBCXX, CXXABI, GCC are '?' there and left out); $noicu" "$ssl3" "$crypto3" "$zlib"
+  glibc_target amzn.2 distribution "Amazon Linux 2 with .NET's dependencies" 2.26 3.4.24 1.3.11 7.0.0 "" /usr/lib64 "" "" "targets.md distribution row amzn.2 ($pep600); OpenSSL 1.0.2k (openssl-libs, libssl.so.10); $noicu" "libssl.so.10|@/libssl.so.10|" "libcrypto.so.10|@/libcrypto.so.10|" "$zlib" "${icufam[@]}"
+  glibc_target amzn.2023 distribution "Amazon Linux 2023 with .NET's dependencies" 2.34 3.4.33 1.3.15 14.0.0 "" /usr/lib64 "" "" "targets.md distribution row amzn.2023 ($pep600); $noicu" "$ssl3" "$crypto3" "$zlib" "${icufam[@]}"
+  glibc_target azurelinux.3 distribution "Azure Linux 3.0 with .NET's dependencies" 2.38 "" "" "" "" /usr/lib64 "" "" "targets.md distribution row azurelinux.3 (glibc from microsoft/azurelinux SPECS/glibc/glibc.spec; GLIBCXX, CXXABI, GCC are '?' there and left out); $noicu" "$ssl3" "$crypto3" "$zlib" "${icufam[@]}"
 
   # Ubuntu-based runtime-deps images (targets.md "Container images"; ENV from each Dockerfile at $docker_src).
   local img=mcr.microsoft.com/dotnet/runtime-deps
@@ -219,21 +222,22 @@ write_tables() {
     rd "$v-noble-chiseled" 2.39 3.4.33 1.3.15 14.0.0 "" /usr/lib/@ "$invariant_env" "" "$v/noble-chiseled" "$ssl3" "$crypto3" "${zc[@]}"
     rd "$v-noble-chiseled-extra" 2.39 3.4.33 1.3.15 14.0.0 "" /usr/lib/@ "$container_env" "" "$v/noble-chiseled-extra" "$ssl3" "$crypto3" "${zc[@]}" "${icu74[@]}"
     # Azure Linux 3.0: glibc 2.38; no C++/GCC ceilings ('?'); ICU (non-distroless, -extra) has no grounded soname.
-    local az="targets.md: the Azure Linux icu package's soname is not in the data, so ICU is left out (the image does install icu)"
-    rd "$v-azurelinux3.0" 2.38 "" "" "" "" /usr/lib64 "$container_env" "" "$v/azurelinux3.0; $az" "$ssl3" "$crypto3" "${z[@]}"
+    local az="targets.md: the image installs icu, whose soname version is not in the data: a family entry libicuuc.so.* stands for it"
+    local icufam=("libicuuc.so.*||" "libicui18n.so.*||")
+    rd "$v-azurelinux3.0" 2.38 "" "" "" "" /usr/lib64 "$container_env" "" "$v/azurelinux3.0; $az" "$ssl3" "$crypto3" "${z[@]}" "${icufam[@]}"
     rd "$v-azurelinux3.0-distroless" 2.38 "" "" "" "" /usr/lib64 "$invariant_env" "" "$v/azurelinux3.0-distroless" "$ssl3" "$crypto3" "${z[@]}"
-    rd "$v-azurelinux3.0-distroless-extra" 2.38 "" "" "" "" /usr/lib64 "$container_env" "" "$v/azurelinux3.0-distroless-extra; $az" "$ssl3" "$crypto3" "${z[@]}"
+    rd "$v-azurelinux3.0-distroless-extra" 2.38 "" "" "" "" /usr/lib64 "$container_env" "" "$v/azurelinux3.0-distroless-extra; $az" "$ssl3" "$crypto3" "${z[@]}" "${icufam[@]}"
     # -alpine is alpine3.24 (manifest.json); targets.md has no musl release for Alpine 3.23/3.24: version and symbol
     # set are left out. ICU (-extra: icu-libs) has no grounded soname: left out.
     local asrc="targets.md image row runtime-deps:*-alpine; src/runtime-deps/$v/alpine3.24/amd64/Dockerfile and manifest.json (the -alpine tag is alpine3.24) at $docker_src; musl release of Alpine 3.24 not in targets.md, so no version or symbol set; $shared_base"
     musl_target "$img:$v-alpine" image "runtime-deps:$v-alpine" "" "$invariant_env" "$(aliases_for "$v-alpine"), \"$img:$v-alpine3.24\"" "$asrc"
-    musl_target "$img:$v-alpine-extra" image "runtime-deps:$v-alpine-extra" "" "$container_env" "$(aliases_for "$v-alpine-extra"), \"$img:$v-alpine3.24-extra\"" "${asrc/alpine3.24\/amd64/alpine3.24-extra/amd64}; ICU (icu-libs) left out: its soname version is not in targets.md"
+    musl_target "$img:$v-alpine-extra" image "runtime-deps:$v-alpine-extra" "" "$container_env" "$(aliases_for "$v-alpine-extra"), \"$img:$v-alpine3.24-extra\"" "${asrc/alpine3.24\/amd64/alpine3.24-extra/amd64}; ICU (icu-libs) is installed but its soname version is not in targets.md: a family entry libicuuc.so.* stands for it" "${icufam[@]}"
   done
 
   # Alpine releases (targets.md: musl per Alpine release); ICU left out (no grounded soname version).
   for r in 3.18:1.2.4 3.19:1.2.4 3.20:1.2.5 3.21:1.2.5 3.22:1.2.5; do
     local rel=${r%%:*} musl=${r##*:}
-    musl_target "alpine.$rel" distribution "Alpine Linux $rel with .NET's dependencies" "$musl" "" "" "targets.md: Alpine $rel has musl $musl (package URLs); libraries are the sonames of musl, libgcc, libstdc++, libssl3, zlib; ICU left out: its soname version is not in targets.md"
+    musl_target "alpine.$rel" distribution "Alpine Linux $rel with .NET's dependencies" "$musl" "" "" "targets.md: Alpine $rel has musl $musl (package URLs); libraries are the sonames of musl, libgcc, libstdc++, libssl3, zlib; ICU (.NET's documented dependency) is installed but its soname version is not in targets.md: a family entry libicuuc.so.* stands for it" "libicuuc.so.*||" "libicui18n.so.*||"
   done
 
   # scratch: nothing at all (targets.md, Google distroless paragraph).
@@ -247,6 +251,32 @@ write_docs() {
   local doc="$repo/docs/targets.md"
   {
     printf '# Built-in targets\n\nGenerated by `build/targets/generate.sh` from `src/StaticLink.Core/Targets/Catalogue/*.json`; do not edit.\n\n'
+    cat <<'TEXT'
+A target is where the output will run. Name one or more with `StaticLinkTarget` (MSBuild, separated by `;`) or
+`--target` (command line, repeatable); every one must pass. A value is an id or alias below, a target file
+([target-file.md](target-file.md), written by `staticlink target capture`), a root filesystem directory, or an image
+archive (`docker save` / OCI layout tar). The old policy names `glibc-portable`, `musl-portable` and `static` still
+work; `dotnet-floor` names .NET's floor explicitly.
+
+## How the default is chosen
+
+1. A target named with `StaticLinkTarget` / `--target` (or the old `StaticLinkPolicy`).
+2. When the project builds a container with the SDK (`PublishContainer`, `ContainerBaseImage`, `ContainerFamily`,
+   `ContainerRepository`): the base image the SDK will use, computed as dotnet/sdk's ComputeDotnetBaseImageAndTag does
+   (runtime-deps for self-contained and NativeAOT apps, aspnet for ASP.NET Core, runtime otherwise; the TFM's version;
+   `-alpine` for musl RIDs; `-noble-chiseled` for trimmed or NativeAOT glibc apps, `-extra` unless invariant
+   globalization; or `ContainerFamily`), matched to this catalogue. `EnableSdkContainerSupport` alone does not count:
+   SDK 10 sets it for every app project. An uncatalogued base image falls back to the floor, and the summary says so.
+3. Otherwise .NET's floor: the oldest C library the TFM's .NET supports for the RID (glibc 2.23 for .NET 8 and 9, 2.27
+   for .NET 10 on x64/arm64, 2.35 on arm32 from .NET 9; musl 1.2.2 for .NET 8 and 9, 1.2.3 for .NET 10), with .NET's
+   documented dependencies. Needing more is the warning SL2005, naming the distributions below where the output will
+   not start. Without a TFM (the command line, with no runtimeconfig.json) the newest .NET's floor is used.
+
+The summary line always says which target was used and why.
+
+## The catalogue
+
+TEXT
     printf '| id | aliases | arch | libc | ICU | OpenSSL | zlib | invariant env | source |\n|---|---|---|---|---|---|---|---|---|\n'
     for f in "$catalogue"/*.json; do
       python3 - "$f" <<'PY'
