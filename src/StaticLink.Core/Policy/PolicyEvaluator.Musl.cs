@@ -54,6 +54,22 @@ public sealed partial class PolicyEvaluator
             return;
         }
 
+        // On .NET's floor, a symbol of a newer musl release only narrows where the output runs: a warning naming
+        // the Alpine releases left behind. A symbol no musl has is an error anywhere.
+        if (_resolved.IsFloor)
+        {
+            var newer = missing.FindAll(newest.Contains);
+            if (newer.Count > 0)
+            {
+                findings.Add(NewerMuslThanFloor(file, newer, releases, machine));
+                missing.RemoveAll(newest.Contains);
+                if (missing.Count == 0)
+                {
+                    return;
+                }
+            }
+        }
+
         var described = new List<string>();
         foreach (var symbol in missing)
         {
@@ -71,6 +87,37 @@ public sealed partial class PolicyEvaluator
             TargetName,
             fix,
             Target: Target.Id));
+    }
+
+    private Finding NewerMuslThanFloor(ScannedFile file, List<string> symbols, IReadOnlyList<VersionNumber> releases, string machine)
+    {
+        var described = new List<string>();
+        foreach (var symbol in symbols)
+        {
+            described.Add(symbol + " (musl " + FirstRelease(symbol, releases, machine) + ")");
+        }
+
+        var leftBehind = new List<string>();
+        foreach (var distribution in TargetCatalogue.Distributions(LibcFlavor.Musl, _rules.Rid.ArchitectureName))
+        {
+            if (distribution.LibcSymbols is { } symbolsThere && symbols.Exists(symbol => !symbolsThere.Contains(symbol)))
+            {
+                leftBehind.Add(distribution.DisplayName);
+            }
+        }
+
+        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text} or older; if the app only runs on newer systems, name where it runs with <StaticLinkTarget>alpine.3.20</StaticLinkTarget> (or another target).";
+        return new Finding(
+            DiagnosticCodes.NewerThanDotNetFloor,
+            FindingSeverity.Warning,
+            file.RelativePath,
+            $"{file.RelativePath} imports {string.Join(", ", described)}, newer than {Target.Title}. "
+            + (leftBehind.Count > 0 ? $"It will not start on {string.Join(", ", leftBehind)}. " : string.Empty)
+            + fix,
+            "libc",
+            Target.Id,
+            fix,
+            Target: Target.Id);
     }
 
     /// <summary>", Alpine 3.20" for musl 1.2.5: the oldest catalogued Alpine release whose musl is at least that release.</summary>
