@@ -42,7 +42,9 @@ public class NativeLibraryProbingTests
     [TestCase("libgdiplus", PInvokeModuleKind.Library)]
     [TestCase("libSystem.Native", PInvokeModuleKind.Library)]
     [TestCase("libdl.so.2", PInvokeModuleKind.Library)]
-    [TestCase("c", PInvokeModuleKind.Library)]
+    [TestCase("c", PInvokeModuleKind.CLibrary)] // measured: the runtime loads "c" as it does "libc" (CLibraryPInvokeProbingTests)
+    [TestCase("libc", PInvokeModuleKind.CLibrary)]
+    [TestCase("dl", PInvokeModuleKind.Library)]
     public void Names_that_never_reach_the_Linux_loader_are_recognised(string module, PInvokeModuleKind expected)
     {
         Assert.That(NativeLibraryProbing.Classify(module), Is.EqualTo(expected));

@@ -205,7 +205,7 @@ public class RealBinaryTests
 
         var unreadable = report.WithCode(DiagnosticCodes.UnreadableFile);
         Assert.That(unreadable.Select(finding => finding.File), Is.EqualTo(new[] { "libempty.so", "libtext.so.2", "libtruncated.so" }));
-        Assert.That(unreadable[0].Message, Does.Contain("only 0 bytes long"));
+        Assert.That(unreadable[0].Message, Does.Contain("but 0 bytes long: empty, or not a regular file"));
         Assert.That(unreadable[1].Message, Does.Contain("at offset 0x0: named like a shared library but it is not an ELF file (no ELF magic)"));
         Assert.That(unreadable[2].Message, Does.StartWith("libtruncated.so could not be read as an ELF file at offset 0x"));
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "libempty.so", "libtext.so.2", "libtruncated.so" }));
