@@ -39,9 +39,6 @@ public sealed class OutputScanner
     {
     }
 
-    /// <summary>The ELF identification is 16 bytes: anything shorter cannot be a native file, and is not opened.</summary>
-    private const long SmallestReadable = 16;
-
     private OutputScanner(Func<string, ElfInspection> inspect, ElfReadOptions readOptions)
     {
         _inspect = inspect;
@@ -209,9 +206,9 @@ public sealed class OutputScanner
     {
         try
         {
-            if (new FileInfo(entry.FullPath).Length < SmallestReadable)
+            if (new FileInfo(entry.FullPath).Length == 0)
             {
-                // Too short for a PE header, or not a regular file: never opened (see SmallestReadable).
+                // Empty, or not a regular file (a FIFO reports 0 bytes and would block the open): never opened.
                 return null;
             }
 
@@ -242,12 +239,12 @@ public sealed class OutputScanner
             return Error(entry, size, "the file could not be opened: " + exception.Message, null);
         }
 
-        if (size < SmallestReadable)
+        if (size == 0)
         {
             // Never opened: a FIFO, socket or character device reports a size of zero, and opening a FIFO to read
             // blocks until someone writes to it, which would hang the build.
             return LooksLikeLibraryFileName(Path.GetFileName(entry.FullPath))
-                ? Error(entry, size, string.Format(CultureInfo.InvariantCulture, "named like a shared library but {0} bytes long: empty, or not a regular file (a FIFO, socket or device), and too short for an ELF header", size), null)
+                ? Error(entry, size, "named like a shared library but 0 bytes long: empty, or not a regular file (a FIFO, socket or device), so no ELF header", null)
                 : null;
         }
 
