@@ -157,7 +157,7 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.SymbolVersionTooNew,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} needs {needs} from {libraryName}, which {where} does not define: the loader stops with \"version '{newest}' not found\"; {which}. {fix}",
+            $"{file.RelativePath} needs {needs} from {libraryName}, which {where} does not define: the loader stops with \"version `{newest}' not found\"; {which}. {fix}",
             libraryName,
             TargetName,
             fix,

@@ -141,7 +141,8 @@ public static class TargetResolver
             if (Directory.Exists(name) || (File.Exists(name) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)))
             {
 #if NET8_0_OR_GREATER
-                var id = Path.GetFileName(Path.GetFullPath(name).TrimEnd('/'));
+                // Named as the user wrote it: a root's folder name alone ("root", "rootfs") says nothing.
+                var id = name;
                 var captured = Directory.Exists(name)
                     ? TargetCapture.CaptureWithNotes(name, id, TargetKind.RootFilesystem, rid.ArchitectureName)
                     : TargetCapture.CaptureImage(name, id, TargetKind.Image, rid.ArchitectureName);
