@@ -2,7 +2,7 @@
 # Regenerates the built-in target catalogue (src/StaticLink.Core/Targets/Catalogue/*.json) and docs/targets.md.
 #
 # Captured targets are root filesystems built from real Debian packages (apt-get download + dpkg-deb -x, then
-# ldconfig -r) and read by `staticlink target capture`; table targets are written from /work/shared/data/targets.md's
+# ldconfig -r) and read by `staticlink target capture`; table targets are written from ../shared/data/targets.md's
 # rows (copied into this script with their upstream sources). The mirror is the one this machine's apt already uses:
 # it is read from /etc/apt at run time and never written into the repository. Output is sorted and deterministic for
 # a given mirror state; the package versions each capture used are named in its "source".
