@@ -158,7 +158,8 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
         Assert.That(error.Message, Does.Contain("Run Publish first"));
     }
 
-    [TestCase("-p:RuntimeIdentifier=osx-arm64", "osx-arm64 is not a linux-* runtime identifier")]
+    [TestCase("-p:RuntimeIdentifier=osx-arm64", "osx-arm64 is not a Linux runtime identifier")]
+    [TestCase("-p:RuntimeIdentifier=win-x64", "win-x64 is not a Linux runtime identifier")]
     [TestCase("-p:StaticLinkEnabled=false", "StaticLinkEnabled is false")]
     [TestCase("-p:DesignTimeBuild=true", "this is a design-time build")]
     [Order(7)]
@@ -168,6 +169,20 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
 
         AssertSucceeded(result);
         Assert.That(result.Output, Does.Contain($"StaticLink: check skipped because {reason}."), result.ToString());
-        Assert.That(result.Output, Does.Not.Contain("Task \"StaticLinkCheck\""), "the task must not run");
+        Assert.That(result.Output, Does.Not.Contain("Task \"StaticLink.Tasks.StaticLinkCheck\""), "the task must not run");
+        Assert.That(result.Output, Does.Not.Contain("error SL"), "the task must not run");
+    }
+
+    /// <summary>A distribution RID is a Linux RID: the check runs (and, with nothing published for it, says so) instead of being skipped.</summary>
+    [TestCase("ubuntu.22.04-x64")]
+    [TestCase("alpine.3.18-x64")]
+    public void A_distribution_rid_is_checked_not_skipped(string rid)
+    {
+        var result = _project.MSBuild("-t:StaticLinkCheck", "-p:RuntimeIdentifier=" + rid, "-v:d");
+
+        Assert.That(result.Output, Does.Not.Contain("StaticLink: check skipped because"), result.ToString());
+        // The task ran: it found no publish output for that RID (nothing was published for it) and said so.
+        Assert.That(result.Output, Does.Contain("error SL1007: The publish directory"), "the task runs for a distribution RID: " + result);
+        Assert.That(result.Output, Does.Contain(rid + "/publish"), result.ToString());
     }
 }
