@@ -144,9 +144,10 @@ public sealed partial class PolicyEvaluator
             return null;
         }
 
+        var wanted = NativeLibraryProbing.FileNameOf(NativeLibraryProbing.PreferredFileName(module));
         foreach (var name in bundledNames)
         {
-            if (name != stem && WithoutArchitectureWords(name) == stem)
+            if (name != wanted && WithoutArchitectureWords(name) == stem)
             {
                 return name;
             }
@@ -169,7 +170,8 @@ public sealed partial class PolicyEvaluator
             }
         }
 
-        return kept.Count == parts.Length ? fileName : string.Join(".", kept);
+        // Compared in one spelling: grpc_csharp_ext.x64.so and libgrpc_csharp_ext.so both become libgrpc.csharp.ext.so.
+        return string.Join(".", kept);
     }
 
     private Finding OtherArchitectureImport(ScannedAssembly assembly, PInvokeModule module, string library, string bundled)
