@@ -1,9 +1,8 @@
 using System.Linq;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Tests.Policy;
-using StaticLink.Core.Tests.Scanning;
 
-namespace StaticLink.Core.Tests.Targets;
+namespace StaticLink.Core.Tests.Scanning;
 
 /// <summary>Several targets: every one must pass, each finding names its target, and the summary names them all.</summary>
 [TestFixture]
