@@ -36,7 +36,7 @@ public static class DotNetRuntimeKnowledge
 
     /// <summary>
     /// liblttng-ust-tracepoint.so.0 is probed by LTTng's tracepoint header code in coreclr and the provider; a missing
-    /// library only disables tracing, and SL2004 already tells the whole LTTng story.
+    /// library only disables tracing, and SL3001 already tells the whole LTTng story.
     /// </summary>
     public static bool IsOptionalTracing(string soname) => soname.StartsWith("liblttng-ust", StringComparison.Ordinal);
 
