@@ -31,6 +31,22 @@ public static class JsonReport
         json.Property("policy", report.PolicyName);
         json.Property("passed", !report.HasErrors);
 
+        // Which targets were checked against, and why each (named, the container settings, .NET's floor).
+        json.Name("targets");
+        json.StartArray();
+        foreach (var target in report.Targets)
+        {
+            json.StartObject();
+            json.Property("id", target.Id);
+            json.Property("origin", OriginName(target.Origin));
+            json.Property("reason", target.Reason);
+            json.Property("title", target.Title);
+            json.Property("source", target.Source);
+            json.EndObject();
+        }
+
+        json.EndArray();
+
         json.Name("files");
         json.StartArray();
         foreach (var file in report.Files)
@@ -67,6 +83,7 @@ public static class JsonReport
         json.Property("warned", summary.Warned);
         json.Property("failed", summary.Failed);
         json.Property("ignored", summary.Ignored);
+        json.Property("alternatives", summary.Alternatives);
         json.Property("errors", summary.Errors);
         json.Property("warnings", summary.Warnings);
         json.Property("infos", summary.Infos);
@@ -128,6 +145,7 @@ public static class JsonReport
         NumberOrNull(json, "unstrippedSize", file.UnstrippedSize);
 
         json.Property("verdict", file.Verdict);
+        json.Property("package", file.Package);
         if (file.Container is not null)
         {
             json.Property("container", file.Container);
@@ -193,12 +211,23 @@ public static class JsonReport
         json.Property("severity", SeverityName(finding.Severity));
         json.Property("file", finding.File);
         json.Property("library", finding.Library);
+        json.Property("package", finding.Package);
+        json.Property("target", finding.Target);
         json.Property("rule", finding.Rule);
         json.Property("message", finding.Message);
         json.Property("fix", finding.Fix);
         json.Property("help", HelpPath(finding.Code));
         json.EndObject();
     }
+
+    /// <summary>named, container, dotnet-floor or static-profile.</summary>
+    public static string OriginName(Targets.TargetOrigin origin) => origin switch
+    {
+        Targets.TargetOrigin.Named => "named",
+        Targets.TargetOrigin.ContainerSettings => "container",
+        Targets.TargetOrigin.StaticProfile => "static-profile",
+        _ => "dotnet-floor",
+    };
 
     /// <summary>error, warning or info.</summary>
     public static string SeverityName(FindingSeverity severity) => severity switch

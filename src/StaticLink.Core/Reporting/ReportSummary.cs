@@ -22,6 +22,9 @@ public sealed class ReportSummary
 
     public int Ignored { get; private set; }
 
+    /// <summary>Files that would not load, but another build of their SONAME in the output does (SL3003).</summary>
+    public int Alternatives { get; private set; }
+
     public int Errors { get; private set; }
 
     public int Warnings { get; private set; }
@@ -43,6 +46,7 @@ public sealed class ReportSummary
                 case Verdicts.Pass: summary.Passed++; break;
                 case Verdicts.Warn: summary.Warned++; break;
                 case Verdicts.Fail: summary.Failed++; break;
+                case Verdicts.Alternative: summary.Alternatives++; break;
                 default: summary.Ignored++; break;
             }
         }

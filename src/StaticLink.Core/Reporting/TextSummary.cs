@@ -95,7 +95,7 @@ public static class TextSummary
             summary.Passed,
             summary.Warned,
             summary.Failed,
-            summary.Ignored));
+            summary.Ignored) + (summary.Alternatives > 0 ? string.Format(CultureInfo.InvariantCulture, ", {0} alternative builds not used", summary.Alternatives) : string.Empty));
         return lines;
     }
 

@@ -72,6 +72,14 @@ public class ReportTests
         Assert.That(unexpected["message"]!.Text, Is.EqualTo(report.Findings[1].Message));
         Assert.That(unexpected["fix"]!.Text, Is.EqualTo(report.Findings[1].Fix));
         Assert.That(unexpected["help"]!.Text, Is.EqualTo("docs/diagnostics/SL1001.md"));
+        Assert.That(unexpected["package"]!.Text, Is.EqualTo("the app"));
+        Assert.That(unexpected["target"]!.Text, Is.EqualTo("musl-portable"));
+
+        var target = json["targets"]!.Items.Single();
+        Assert.That(target["id"]!.Text, Is.EqualTo("musl-portable"));
+        Assert.That(target["origin"]!.Text, Is.EqualTo("named"));
+        Assert.That(target["reason"]!.Text, Is.EqualTo("StaticLinkPolicy"));
+        Assert.That(files[0]["package"]!.Text, Is.EqualTo("the app"));
 
         var summary = json["summary"]!;
         Assert.That(summary["examinedFiles"]!.Text, Is.EqualTo("7"));
@@ -79,6 +87,7 @@ public class ReportTests
         Assert.That(summary["passed"]!.Text, Is.EqualTo("1"));
         Assert.That(summary["failed"]!.Text, Is.EqualTo("2"));
         Assert.That(summary["ignored"]!.Text, Is.EqualTo("1"));
+        Assert.That(summary["alternatives"]!.Text, Is.EqualTo("0"));
         Assert.That(summary["errors"]!.Text, Is.EqualTo("3"));
         Assert.That(summary["warnings"]!.Text, Is.EqualTo("0"));
     }
