@@ -31,6 +31,14 @@ public static class TargetCatalogue
         }
 
         var wanted = Normalize(name);
+
+        // Most names are ids, and an entry's resource is named after its id: one small parse instead of the whole
+        // catalogue keeps a check against a named target cheap. Aliases fall back to the full list.
+        if (ById(wanted, architectureName) is { } direct)
+        {
+            return direct;
+        }
+
         foreach (var entry in All)
         {
             if (entry.ArchitectureName.Length > 0 && !string.Equals(entry.ArchitectureName, architectureName, StringComparison.OrdinalIgnoreCase))
@@ -141,6 +149,37 @@ public static class TargetCatalogue
 
         releases.Sort();
         return releases;
+    }
+
+    private static readonly Dictionary<string, TargetDescription?> ByResource = new(StringComparer.Ordinal);
+
+    /// <summary>The entry whose resource name is the id (generate.sh writes "&lt;id with / and : as _&gt;.&lt;arch&gt;.json").</summary>
+    private static TargetDescription? ById(string normalizedName, string architectureName)
+    {
+        var resource = ResourcePrefix + normalizedName.Replace('/', '_').Replace(':', '_') + "." + (architectureName ?? string.Empty).ToLowerInvariant() + ".json";
+        lock (ByResource)
+        {
+            if (!ByResource.TryGetValue(resource, out var entry))
+            {
+                entry = null;
+                if (ReadResource(resource) is { } text)
+                {
+                    try
+                    {
+                        var parsed = TargetFile.Parse(text, resource, MuslSymbols);
+                        entry = Normalize(parsed.Id) == normalizedName ? parsed : null;
+                    }
+                    catch (TargetFileException)
+                    {
+                        // Left to the full list, which leaves a broken entry out the same way.
+                    }
+                }
+
+                ByResource[resource] = entry;
+            }
+
+            return entry;
+        }
     }
 
     private static bool IsNamed(TargetDescription entry, string normalizedName)
