@@ -82,8 +82,11 @@ public static class OutputFileWalker
 
     private static void AddChild(FileSystemInfo child, string rootFull, List<Entry> entries, Stack<DirectoryInfo> pending)
     {
-        var isLink = (child.Attributes & FileAttributes.ReparsePoint) != 0;
-        if (child is DirectoryInfo childDirectory)
+        // A name that is not valid UTF-8 comes back with U+FFFD in it, a path that does not exist: its attributes are
+        // all bits (-1), which would read as a link. It is kept as a file, so the scanner reports it instead of losing it.
+        var unreadableName = (int)child.Attributes == -1;
+        var isLink = !unreadableName && (child.Attributes & FileAttributes.ReparsePoint) != 0;
+        if (child is DirectoryInfo childDirectory && !unreadableName)
         {
             if (!isLink)
             {
