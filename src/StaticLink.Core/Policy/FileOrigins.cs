@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Text;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;
 
@@ -71,15 +70,14 @@ public static class FileOrigins
         JsonValue root;
         try
         {
-            var info = new FileInfo(path);
-            if (info.Length > JsonReader.MaximumLength)
+            if (!JsonFile.TryRead(path, out var text, out _))
             {
                 return;
             }
 
-            root = JsonReader.Parse(File.ReadAllText(path, new UTF8Encoding(false, true)));
+            root = JsonReader.Parse(text);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonParseException)
+        catch (JsonParseException)
         {
             return;
         }

@@ -105,9 +105,8 @@ public sealed partial class PolicyEvaluator
     }
 
     /// <summary>Every finding about a file gets its package, in the data and in the message's first words.</summary>
-    private List<Finding> Attributed(List<Finding> findings, OutputScan scan)
+    private List<Finding> Attributed(List<Finding> findings)
     {
-        _ = scan;
         var result = new List<Finding>(findings.Count);
         foreach (var finding in findings)
         {

@@ -72,7 +72,7 @@ public sealed partial class PolicyEvaluator
             RuntimeIdentifier = Rid,
             PolicyName = Target.Id,
             Files = reports,
-            Findings = Attributed(findings, scan),
+            Findings = Attributed(findings),
             ExaminedFileCount = scan.ExaminedFileCount,
             PInvokeTargets = targets,
             Targets = [new TargetReport(Target.Id, _resolved.Origin, _resolved.Reason, Target.Title, Target.Source)],

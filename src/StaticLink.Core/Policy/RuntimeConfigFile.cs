@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;
@@ -23,19 +22,19 @@ public static class RuntimeConfigFile
 
             foreach (var path in Directory.GetFiles(root!, "*.runtimeconfig.json"))
             {
-                if (new FileInfo(path).Length > JsonReader.MaximumLength)
+                if (!JsonFile.TryRead(path, out var text, out _))
                 {
                     continue;
                 }
 
-                var document = JsonReader.Parse(File.ReadAllText(path, new UTF8Encoding(false, true)));
+                var document = JsonReader.Parse(text);
                 if (document["runtimeOptions"]?["tfm"] is { Kind: JsonValueKind.String, Text: { Length: > 0 } tfm })
                 {
                     return tfm;
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or JsonParseException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonParseException)
         {
             // An unreadable runtime config only means the floor of the newest .NET is used.
         }

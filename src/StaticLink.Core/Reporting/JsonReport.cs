@@ -220,12 +220,11 @@ public static class JsonReport
         json.EndObject();
     }
 
-    /// <summary>named, container, dotnet-floor or static-profile.</summary>
+    /// <summary>named, container or dotnet-floor.</summary>
     public static string OriginName(Targets.TargetOrigin origin) => origin switch
     {
         Targets.TargetOrigin.Named => "named",
         Targets.TargetOrigin.ContainerSettings => "container",
-        Targets.TargetOrigin.StaticProfile => "static-profile",
         _ => "dotnet-floor",
     };
 

@@ -2,7 +2,7 @@ namespace StaticLink.Core.Targets;
 
 /// <summary>A target a check runs against, with why it was chosen (the summary line says it).</summary>
 /// <param name="Description">The target's facts.</param>
-/// <param name="Origin">Named, from the container settings, .NET's floor, or implied by the static profile.</param>
+/// <param name="Origin">Named (the static profile names the static policy), from the container settings, or .NET's floor.</param>
 /// <param name="Reason">How it was chosen, in words: "StaticLinkTarget", "ContainerFamily=noble-chiseled: the SDK's base image ...".</param>
 /// <param name="RequiresFullyStatic">Every file must be fully static (the static policy or profile).</param>
 public sealed record ResolvedTarget(TargetDescription Description, TargetOrigin Origin, string Reason, bool RequiresFullyStatic = false)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using StaticLink.Core.Policy;
 
@@ -58,13 +59,7 @@ public static class TargetCatalogue
     /// <summary>True when some architecture has an entry of that name (so "not for arm" can be told from "unknown").</summary>
     public static bool IsKnownName(string name)
     {
-        foreach (var architecture in Architectures(name))
-        {
-            _ = architecture;
-            return true;
-        }
-
-        return false;
+        return Architectures(name).Any();
     }
 
     /// <summary>The architectures an entry of that name exists for.</summary>
@@ -135,6 +130,23 @@ public static class TargetCatalogue
 
     /// <summary>The musl releases with symbol sets for a machine, oldest first (for "first musl release that has it").</summary>
     public static IReadOnlyList<VersionNumber> MuslReleases(string machine)
+    {
+        // Asked once per file of a musl check: the resource names are listed once per machine.
+        lock (Releases)
+        {
+            if (!Releases.TryGetValue(machine, out var releases))
+            {
+                releases = ListMuslReleases(machine);
+                Releases[machine] = releases;
+            }
+
+            return releases;
+        }
+    }
+
+    private static readonly Dictionary<string, List<VersionNumber>> Releases = new(StringComparer.Ordinal);
+
+    private static List<VersionNumber> ListMuslReleases(string machine)
     {
         var releases = new List<VersionNumber>();
         var prefix = MuslPrefix + machine + "/musl-";

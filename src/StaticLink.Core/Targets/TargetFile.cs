@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Text;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
@@ -30,25 +29,9 @@ public static class TargetFile
             throw new ArgumentNullException(nameof(path));
         }
 
-        string text;
-        try
+        if (!JsonFile.TryRead(path, out var text, out var reason))
         {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new TargetFileException($"the target file '{path}' does not exist");
-            }
-
-            if (info.Length > JsonReader.MaximumLength)
-            {
-                throw new TargetFileException(string.Format(CultureInfo.InvariantCulture, "the target file '{0}' is {1} bytes, more than a target file can be ({2})", path, info.Length, JsonReader.MaximumLength));
-            }
-
-            text = File.ReadAllText(path, new UTF8Encoding(false, true));
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
-        {
-            throw new TargetFileException($"the target file '{path}' could not be read: {exception.Message}", exception);
+            throw new TargetFileException($"the target file '{path}' {reason}");
         }
 
         return Parse(text, path, symbolSets);

@@ -11,7 +11,4 @@ public enum TargetOrigin
 
     /// <summary>Nothing was named: .NET's floor for the TFM and RID.</summary>
     DotNetFloor,
-
-    /// <summary>The static profile implies scratch.</summary>
-    StaticProfile,
 }
