@@ -10,7 +10,7 @@ namespace StaticLink.Tests.Shared;
 /// A temporary directory per fault: the publish output under test ("publish") with the report written beside it,
 /// so that writing the report does not change the output the test compares before and after.
 /// </summary>
-internal sealed class FaultOutput : IDisposable
+public sealed class FaultOutput : IDisposable
 {
     private readonly List<IDisposable> _held = [];
 
