@@ -21,6 +21,7 @@ public sealed class LoaderModel
     private readonly TargetDescription _target;
     private readonly Dictionary<string, ScannedFile> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ScannedFile> _byName = new(StringComparer.Ordinal);
+    private readonly Dictionary<ScannedFile, IReadOnlyList<string>> _searchDirectories = [];
 
     public LoaderModel(IReadOnlyList<ScannedFile> files, TargetDescription target)
     {
@@ -97,7 +98,7 @@ public sealed class LoaderModel
 
         if (needed.IndexOf('/') < 0)
         {
-            foreach (var directory in SearchDirectories(file))
+            foreach (var directory in SearchDirectoriesOf(file))
             {
                 if (directory.Length > 0 && directory[0] == '/')
                 {
@@ -127,6 +128,18 @@ public sealed class LoaderModel
         return _byName.TryGetValue(name, out var unreachable)
             ? new NeededResolution(needed, NeededResolutionKind.Unreachable, unreachable)
             : new NeededResolution(needed, NeededResolutionKind.Missing);
+    }
+
+    /// <summary>The file's search directories, worked out once per file rather than once per NEEDED entry.</summary>
+    private IReadOnlyList<string> SearchDirectoriesOf(ScannedFile file)
+    {
+        if (!_searchDirectories.TryGetValue(file, out var directories))
+        {
+            directories = SearchDirectories(file);
+            _searchDirectories[file] = directories;
+        }
+
+        return directories;
     }
 
     /// <summary>

@@ -13,6 +13,9 @@ namespace StaticLink.Core.Policy;
 /// </summary>
 public static class FileOrigins
 {
+    /// <summary>The origin of the SDK's app host: the check names its pack and its options in SL1004.</summary>
+    public const string AppHostOrigin = "the .NET app host (the SDK's Microsoft.NETCore.App.Host pack)";
+
     private const string RuntimePackPrefix = "runtimepack.";
 
     /// <summary>The explicit origins (the task's publish items) win over what the output says.</summary>
@@ -58,7 +61,7 @@ public static class FileOrigins
             appName = appName.Substring(0, appName.Length - ".deps.json".Length);
             if (File.Exists(Path.Combine(scan.Root, appName + ".dll")) && File.Exists(Path.Combine(scan.Root, appName)))
             {
-                origins[appName] = "the .NET app host (the SDK's Microsoft.NETCore.App.Host pack)";
+                origins[appName] = AppHostOrigin;
             }
         }
 

@@ -182,7 +182,7 @@ public sealed partial class PolicyEvaluator
 
     /// <summary>The SDK's app host: an executable beside its app's .dll and runtimeconfig.json.</summary>
     private bool IsAppHost(ScannedFile file) =>
-        file.Container is null && OriginOf(file.RelativePath).StartsWith("the .NET app host", StringComparison.Ordinal);
+        file.Container is null && OriginOf(file.RelativePath) == FileOrigins.AppHostOrigin;
 
     private static string AppHostFix(ScannedFile file) =>
         $"{file.FileName} is the SDK's app host (from the Microsoft.NETCore.App.Host pack of this SDK): publish with <UseAppHost>false</UseAppHost> and start the app with `dotnet {file.FileName}.dll`, "
