@@ -20,6 +20,7 @@ public sealed class PackageLayoutTests : IntegrationTest
         {
             "build/StaticLink.Sdk.props",
             "build/StaticLink.Sdk.targets",
+            "build/StaticLink.Sdk.Version.props",
             "buildTransitive/StaticLink.Sdk.props",
             "buildTransitive/StaticLink.Sdk.targets",
             "buildMultiTargeting/StaticLink.Sdk.props",
@@ -48,5 +49,15 @@ public sealed class PackageLayoutTests : IntegrationTest
         Assert.That(metadata.Elements().Where(element => element.Name.LocalName == "dependencies"), Is.Empty);
         var packageTypes = metadata.Descendants().Where(element => element.Name.LocalName == "packageType").Select(element => element.Attribute("name")!.Value);
         Assert.That(packageTypes, Is.EquivalentTo(new[] { "Dependency", "MSBuildSdk" }));
+    }
+
+    [Test]
+    public void The_package_version_is_stamped_into_the_package_when_it_is_packed()
+    {
+        using var package = OpenPackage();
+        using var stream = package.GetEntry("build/StaticLink.Sdk.Version.props")!.Open();
+        var version = XDocument.Load(stream).Descendants().Single(element => element.Name.LocalName == "StaticLinkPackageVersion").Value;
+
+        Assert.That(version, Is.EqualTo(PackageFeed.Version));
     }
 }

@@ -103,14 +103,11 @@ public static class JsonReport
     /// <summary>Writes the report to a file, creating its directory.</summary>
     public static void WriteFile(CheckReport report, string path)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory))
+        AtomicFile.Write(path, stream =>
         {
-            Directory.CreateDirectory(directory);
-        }
-
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-        Write(report, writer);
+            using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false));
+            Write(report, writer);
+        });
     }
 
     private static void WriteFile(JsonWriter json, FileReport file)
