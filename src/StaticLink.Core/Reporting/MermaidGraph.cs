@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using StaticLink.Core.Loading;
 using StaticLink.Core.Policy;
 
@@ -23,7 +24,11 @@ public sealed class MermaidGraph
     /// <summary>Library names the aggregated target node lists before "+N more".</summary>
     public const int TargetNamesListed = 8;
 
+    // Node keys: a file's own node, its package's, the .NET runtime's, or the one for packages past the budget.
+    private const string FilePrefix = "file:";
+    private const string PackagePrefix = "package:";
     private const string RuntimeGroup = "runtime";
+    private const string OtherPackages = "other";
 
     /// <summary>The lines of the diagram, without the ```mermaid fence.</summary>
     public static IReadOnlyList<string> Lines(CheckReport report)
@@ -39,7 +44,6 @@ public sealed class MermaidGraph
     private readonly CheckReport _report;
     private readonly List<FileReport> _sources = [];
 
-    // A source's node key: its path, "runtime", or "package:<name>".
     private readonly Dictionary<string, string> _nodeOfPath = new(StringComparer.Ordinal);
     private readonly List<string> _nodeKeys = [];
     private readonly Dictionary<string, string> _nodeIds = new(StringComparer.Ordinal);
@@ -149,36 +153,64 @@ public sealed class MermaidGraph
         return lines;
     }
 
-    /// <summary>The .NET runtime's files share one node; past the limit, files without findings share their package's.</summary>
+    /// <summary>
+    /// The .NET runtime's files share one node. Past <see cref="MaximumFileNodes"/> other files, files with findings
+    /// keep their own node (up to half the budget), the others share their package's, the largest packages first, and
+    /// what does not fit shares one "other packages" node.
+    /// </summary>
     private void AssignNodes()
     {
-        var own = 0;
-        foreach (var file in _sources)
+        var own = _sources.FindAll(file => !FileOrigins.IsDotNetRuntime(file.Package));
+        var keys = new Dictionary<FileReport, string>();
+        if (own.Count <= MaximumFileNodes)
         {
-            if (!FileOrigins.IsDotNetRuntime(file.Package))
+            own.ForEach(file => keys[file] = FileKey(file));
+        }
+        else
+        {
+            var individual = 0;
+            var rest = new List<FileReport>();
+            foreach (var file in own)
             {
-                own++;
+                if (IsFlagged(file) && individual < MaximumFileNodes / 2)
+                {
+                    keys[file] = FileKey(file);
+                    individual++;
+                }
+                else
+                {
+                    rest.Add(file);
+                }
+            }
+
+            var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
+            var packages = new List<string>();
+            foreach (var file in rest)
+            {
+                if (sizes.TryGetValue(file.Package, out var size))
+                {
+                    sizes[file.Package] = size + 1;
+                }
+                else
+                {
+                    sizes[file.Package] = 1;
+                    packages.Add(file.Package);
+                }
+            }
+
+            // Largest first; a stable sort keeps the output's order among packages of the same size.
+            var ranked = packages.Select((package, order) => (package, order)).OrderByDescending(item => sizes[item.package]).ThenBy(item => item.order).Select(item => item.package).ToList();
+            var slots = MaximumFileNodes - individual - 1;
+            var kept = new HashSet<string>(ranked.Take(ranked.Count <= slots + 1 ? ranked.Count : slots), StringComparer.Ordinal);
+            foreach (var file in rest)
+            {
+                keys[file] = kept.Contains(file.Package) ? PackagePrefix + file.Package : OtherPackages;
             }
         }
 
-        var individualLeft = MaximumFileNodes;
         foreach (var file in _sources)
         {
-            string key;
-            if (FileOrigins.IsDotNetRuntime(file.Package))
-            {
-                key = RuntimeGroup;
-            }
-            else if (own <= MaximumFileNodes || (IsFlagged(file) && individualLeft > 0))
-            {
-                key = "file:" + file.Path;
-                individualLeft--;
-            }
-            else
-            {
-                key = "package:" + file.Package;
-            }
-
+            var key = keys.TryGetValue(file, out var assigned) ? assigned : RuntimeGroup;
             _nodeOfPath[file.Path] = key;
             _groupSizes[key] = _groupSizes.TryGetValue(key, out var size) ? size + 1 : 1;
             if (file.Verdict == Verdicts.Fail)
@@ -190,7 +222,7 @@ public sealed class MermaidGraph
             {
                 _nodeIds[key] = "f" + _nodeKeys.Count.ToString(CultureInfo.InvariantCulture);
                 _nodeKeys.Add(key);
-                _nodeLabels[key] = key.StartsWith("file:", StringComparison.Ordinal)
+                _nodeLabels[key] = key.StartsWith(FilePrefix, StringComparison.Ordinal)
                     ? MermaidText.Label(file.Path) + "<br/>" + MermaidText.Label(file.Package)
                     : string.Empty;
             }
@@ -203,11 +235,14 @@ public sealed class MermaidGraph
                 continue;
             }
 
-            var count = _groupSizes[key];
-            var name = key == RuntimeGroup ? FileOrigins.DotNetRuntimeOrigin : key.Substring("package:".Length);
-            _nodeLabels[key] = MermaidText.Label(name) + "<br/>" + MermaidText.Label(Files(count));
+            var name = key == RuntimeGroup ? FileOrigins.DotNetRuntimeOrigin
+                : key == OtherPackages ? "other packages"
+                : key.Substring(PackagePrefix.Length);
+            _nodeLabels[key] = MermaidText.Label(name) + "<br/>" + MermaidText.Label(Files(_groupSizes[key]));
         }
     }
+
+    private static string FileKey(FileReport file) => FilePrefix + file.Path;
 
     private static bool IsFlagged(FileReport file) => file.Verdict is Verdicts.Fail or Verdicts.Warn;
 
