@@ -30,7 +30,7 @@ public class MarkdownReportTests
             "runtimes/linux x64/native/libMonoPosixHelper.so", "Mono.Posix.NETStandard 1.0.0", "dynamic", "glibc",
             "libz.so.1 (missing), libc.so.6 (musl)", "2.14", "4.0 KiB", "❌ fail",
         }));
-        Assert.That(rows[1][4], Is.EqualTo("libc.musl-x86_64.so.1 (target)"));
+        Assert.That(rows[1][4], Is.EqualTo("libc.musl-x86_64.so.1 (musl)"));
         Assert.That(rows[1][7], Is.EqualTo("✅ pass"));
         Assert.That(rows[2][7], Is.EqualTo("ignored"));
         Assert.That(rows[3][2], Is.EqualTo("unreadable"));

@@ -58,31 +58,7 @@ public class MermaidGraphTests
     [Test]
     public void Two_hundred_files_stay_readable_the_runtime_is_one_node_and_packages_are_grouped()
     {
-        var files = new List<StaticLink.Core.Scanning.ScannedFile>();
-        var origins = new Dictionary<string, string>();
-        for (var index = 0; index < 150; index++)
-        {
-            var name = $"libSystem.Part{index}.so";
-            files.Add(Facts.File(name, Facts.Library(name, "libc.so.6", "libm.so.6")));
-            origins[name] = "the .NET runtime (Microsoft.NETCore.App.Runtime.linux-x64 10.0.0)";
-        }
-
-        for (var index = 0; index < 45; index++)
-        {
-            var name = $"runtimes/linux-x64/native/libbig{index}.so";
-            files.Add(Facts.File(name, Facts.Library($"libbig{index}.so", "libc.so.6", "libstdc++.so.6", "libm.so.6", "libSystem.Part0.so")));
-            origins[name] = index < 40 ? "Big.Package 1.0.0" : $"Small.Package{index} 1.0.0";
-        }
-
-        for (var index = 0; index < 5; index++)
-        {
-            var name = $"libbroken{index}.so";
-            files.Add(Facts.File(name, Facts.Library(name, "libc.so.6", $"libmissing{index}.so.1")));
-            origins[name] = "Broken.Package 2.0.0";
-        }
-
-        var options = Facts.Options("linux-x64");
-        var report = Facts.Check(new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = options.PolicyName, FileOrigins = origins }, files.ToArray());
+        var report = TwoHundredFiles();
         Assert.That(report.Files, Has.Count.EqualTo(200));
 
         var graph = MermaidGraph.Lines(report);
@@ -118,6 +94,38 @@ public class MermaidGraphTests
         Assert.That(target, Does.Contain("libc.so.6, libm.so.6"));
         Assert.That(graph.Count(line => line.EndsWith("-->|\"2 libraries\"| T", System.StringComparison.Ordinal)), Is.EqualTo(40));
         Assert.That(ClassMembers(graph, "target"), Is.EqualTo(new[] { "T" }));
+    }
+
+    /// <summary>150 files of the .NET runtime, 40 of one package and 5 of five others, and 5 files each missing a library.</summary>
+    internal static CheckReport TwoHundredFiles()
+    {
+        var files = new List<StaticLink.Core.Scanning.ScannedFile>();
+        var origins = new Dictionary<string, string>();
+        for (var index = 0; index < 150; index++)
+        {
+            var name = $"libSystem.Part{index}.so";
+            files.Add(Facts.File(name, Facts.Library(name, "libc.so.6", "libm.so.6")));
+            origins[name] = "the .NET runtime (Microsoft.NETCore.App.Runtime.linux-x64 10.0.0)";
+        }
+
+        for (var index = 0; index < 45; index++)
+        {
+            var name = $"runtimes/linux-x64/native/libbig{index}.so";
+            var library = Facts.Library($"libbig{index}.so", "libc.so.6", "libstdc++.so.6", "libm.so.6", "libSystem.Part0.so");
+            library.Runpath = ["$ORIGIN/../../.."];
+            files.Add(Facts.File(name, library));
+            origins[name] = index < 40 ? "Big.Package 1.0.0" : $"Small.Package{index} 1.0.0";
+        }
+
+        for (var index = 0; index < 5; index++)
+        {
+            var name = $"libbroken{index}.so";
+            files.Add(Facts.File(name, Facts.Library(name, "libc.so.6", $"libmissing{index}.so.1")));
+            origins[name] = "Broken.Package 2.0.0";
+        }
+
+        var options = Facts.Options("linux-x64");
+        return Facts.Check(new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = options.PolicyName, FileOrigins = origins }, files.ToArray());
     }
 
     /// <summary>id -> label of every node declaration <c>id["label"]</c>.</summary>

@@ -31,6 +31,10 @@ public class SarifReportTests
         yield return new TestCaseData("failing, many findings: the .NET runtime as linux-musl-x64", (Func<CheckReport>)(() => Check(RuntimeDirectory, "linux-musl-x64")));
         yield return new TestCaseData("configuration error: an unknown target", (Func<CheckReport>)(() => PublishChecker.Check(new CheckOptions { Root = RuntimeDirectory, RuntimeIdentifier = "linux-x64", Targets = ["no-such-target"] })));
         yield return new TestCaseData("crafted: glibc in musl, missing, ignored, unreadable", (Func<CheckReport>)CraftedReport);
+        yield return new TestCaseData("200 files of packages and the runtime, 5 missing libraries", (Func<CheckReport>)MermaidGraphTests.TwoHundredFiles);
+        yield return new TestCaseData("many findings: 200 glibc files in a musl output", (Func<CheckReport>)(() => Facts.Check(
+            "linux-musl-x64",
+            Enumerable.Range(0, 200).Select(index => Facts.File($"bin/tool{index}", Facts.GlibcExecutable("libc.so.6", $"libextra{index}.so.1"))).ToArray())));
     }
 
     [TestCaseSource(nameof(RealReports))]
@@ -47,6 +51,7 @@ public class SarifReportTests
         Assert.That(problems, Is.Empty, string.Join("\n", problems));
         using var document = JsonDocument.Parse(sarif);
         Assert.That(document.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength(), Is.EqualTo(report.Findings.Count));
+        Assert.That(report.Findings, Is.Not.Empty, "a log without results would prove little about results");
     }
 
     [Test]
