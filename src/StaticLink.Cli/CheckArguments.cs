@@ -12,4 +12,5 @@ internal sealed record CheckArguments(
     string? MaxGlibc,
     OutputFormat Format,
     string? Report,
-    string Path);
+    string Path,
+    string? Output = null);

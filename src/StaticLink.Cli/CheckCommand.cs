@@ -31,6 +31,7 @@ internal static class CheckCommand
         });
         var format = Formats.Option(OutputFormat.Text, OutputFormat.Json, OutputFormat.Sarif, OutputFormat.Markdown);
         var report = Options.NonEmpty("--report", "FILE", "Also writes the JSON report to FILE.");
+        var outputFile = Options.NonEmpty("--output", "FILE", "Writes the result (in --format) to FILE instead of standard output, e.g. -o staticlink.sarif.", "-o");
         var path = new Argument<string>("PATH") { Description = "The publish directory, or one file." };
         path.Validators.Add(result =>
         {
@@ -43,6 +44,7 @@ internal static class CheckCommand
         command.Options.Add(maxGlibc);
         command.Options.Add(format);
         command.Options.Add(report);
+        command.Options.Add(outputFile);
         command.Arguments.Add(path);
         command.SetAction(parseResult => Run(
             new CheckArguments(
@@ -54,7 +56,8 @@ internal static class CheckCommand
                 parseResult.GetValue(maxGlibc),
                 parseResult.GetValue(format),
                 parseResult.GetValue(report),
-                parseResult.GetRequiredValue(path)),
+                parseResult.GetRequiredValue(path),
+                parseResult.GetValue(outputFile)),
             streams.Output,
             streams.Error));
         return command;
@@ -99,20 +102,65 @@ internal static class CheckCommand
             }
         }
 
-        write(report, output);
+        if (arguments.Output is { } outputPath)
+        {
+            try
+            {
+                WriteToFile(outputPath, writer => write(report, writer, arguments));
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                error.WriteLine($"staticlink: cannot write {outputPath}: {exception.Message}");
+                return ExitCodes.Unreadable;
+            }
+        }
+        else
+        {
+            write(report, output, arguments);
+        }
+
         return report.HasErrors ? ExitCodes.Violations : ExitCodes.Success;
+    }
+
+    private static void WriteToFile(string path, Action<TextWriter> write)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        write(writer);
     }
 
     /// <summary>
     /// The one place each --format of check maps to its writer. A format accepted on the command line whose writer is
     /// not here yet is null, and check refuses it before reading anything.
     /// </summary>
-    private static Action<CheckReport, TextWriter>? WriterFor(OutputFormat format) => format switch
+    private static Action<CheckReport, TextWriter, CheckArguments>? WriterFor(OutputFormat format) => format switch
     {
-        OutputFormat.Text => WriteText,
-        OutputFormat.Json => JsonReport.Write,
+        OutputFormat.Text => (report, output, _) => WriteText(report, output),
+        OutputFormat.Json => (report, output, _) => JsonReport.Write(report, output),
+        OutputFormat.Sarif => (report, output, arguments) => output.Write(SarifReport.ToSarif(report, SarifOptionsFor(arguments))),
+        OutputFormat.Markdown => (report, output, _) => MarkdownReport.Write(report, output),
         _ => null,
     };
+
+    /// <summary>
+    /// Locations relative to the CI job's checkout when there is one (else to PATH), help links to the pages installed
+    /// beside the tool when it ships them, and configuration findings at the rules file.
+    /// </summary>
+    private static SarifOptions SarifOptionsFor(CheckArguments arguments)
+    {
+        var docs = Path.Combine(AppContext.BaseDirectory, "docs", "diagnostics");
+        return new SarifOptions
+        {
+            BaseDirectory = SarifOptions.RepositoryRootFromEnvironment(),
+            HelpBase = Directory.Exists(docs) ? docs : null,
+            ConfigurationFile = arguments.Rules,
+        };
+    }
 
     /// <summary>The findings in the shape compilers use, between the table and its totals line.</summary>
     private static void WriteText(CheckReport report, TextWriter output)

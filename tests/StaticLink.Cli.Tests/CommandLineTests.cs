@@ -107,16 +107,6 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public void Check_refuses_a_format_whose_writer_is_not_there_yet_before_reading_anything()
-    {
-        var run = CliRun.Of("check", "--rid", "linux-x64", "--format", "markdown", "no-such-directory");
-
-        Assert.That(run.ExitCode, Is.EqualTo(64));
-        Assert.That(run.Error, Does.Contain("check --format markdown is not implemented yet"));
-        Assert.That(run.Output, Is.Empty);
-    }
-
-    [Test]
     public void Version_prints_the_version_of_the_tool_and_a_newline_only()
     {
         var run = CliRun.Of("--version");
