@@ -55,7 +55,7 @@ public sealed class CheckFormatTests
         Assert.That(run.Output, Is.Empty);
         var markdown = File.ReadAllText(file);
         Assert.That(markdown, Does.StartWith("### StaticLink ❌ FAILED\n"));
-        Assert.That(markdown, Does.Contain("| uses\\-demo | the app | dynamic | glibc | libdemo.so.1 (unreachable), libgone.so.1 (missing), libc.so.6 (target) |"));
+        Assert.That(markdown, Does.Contain("| uses-demo | the app | dynamic | glibc | libdemo.so.1 (unreachable), libgone.so.1 (missing), libc.so.6 (target) |"));
         Assert.That(markdown, Does.Contain("```mermaid\nflowchart LR\n"));
         Assert.That(markdown, Does.Contain("[\"libgone.so.1<br/>missing\"]"));
     }

@@ -38,10 +38,9 @@ public static class MarkdownText
         return escaped.ToString();
     }
 
-    // Every character CommonMark lets a backslash escape that could start formatting, a link, a tag or an entity,
-    // plus the table's cell separator. Escaping one that needed none is harmless: "\(" renders as "(".
-    private static bool NeedsEscape(char character) => character is '\\' or '`' or '*' or '_' or '{' or '}' or '[' or ']'
-        or '<' or '>' or '(' or ')' or '#' or '+' or '-' or '!' or '|' or '~' or '&';
+    // The characters that format, link, open a tag or an entity, or end a table cell anywhere in a line. Those that
+    // matter only at a line's start ('#', '-', '+', digits) are left alone: escaped text never starts a line here.
+    private static bool NeedsEscape(char character) => character is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '|' or '~' or '&';
 
     /// <summary>A table cell: escaped, and "-" when empty so the row keeps its shape.</summary>
     public static string Cell(string? text) => string.IsNullOrEmpty(text) ? "-" : Escape(text);
