@@ -69,7 +69,8 @@ public sealed class CiReportsTests : IntegrationTest
         TestContext.Out.WriteLine(markdown);
         Assert.That(markdown, Does.StartWith(EarlierStep + "### StaticLink: cireports (linux-x64) ❌ FAILED\n"));
         var verdict = result.Output.Split('\n').Select(line => line.Trim()).First(line => line.StartsWith("StaticLink: ", System.StringComparison.Ordinal) && line.Contains(" native files checked against ", System.StringComparison.Ordinal));
-        Assert.That(markdown, Does.Contain(verdict.Substring(0, verdict.IndexOf(" Report: ", System.StringComparison.Ordinal))), "the summary's verdict line is the one the build prints");
+        var unescaped = System.Text.RegularExpressions.Regex.Replace(markdown, @"\\(.)", "$1");
+        Assert.That(unescaped, Does.Contain(verdict.Substring(0, verdict.IndexOf(" Report: ", System.StringComparison.Ordinal))), "the summary's verdict line is the one the build prints");
         Assert.That(markdown, Does.Contain("| file | package | linkage | libc | needs | min glibc | size | verdict |"));
         Assert.That(markdown, Does.Contain($"| libacme.so | {PackageId} {StaticProfileTestPackage.Version} | dynamic | glibc | libfoo.so.1 (unreachable), libc.so.6 (target) |"));
         Assert.That(markdown, Does.Match(@"\| libcoreclr\.so \| the \.NET runtime \(Microsoft\.NETCore\.App\.Runtime\.linux\-x64 [^|]*\| dynamic \| glibc \|"));
