@@ -89,6 +89,15 @@ public sealed class StaticLinkCheck : Task
     /// <summary>Where to write the JSON report; empty writes none.</summary>
     public string? ReportPath { get; set; }
 
+    /// <summary>Where to write the SARIF 2.1.0 log for code scanning; empty writes none.</summary>
+    public string? SarifPath { get; set; }
+
+    /// <summary>
+    /// A job summary to append the Markdown report to, normally $(GITHUB_STEP_SUMMARY), which GitHub Actions sets;
+    /// empty appends nothing.
+    /// </summary>
+    public string? StepSummaryPath { get; set; }
+
     /// <summary>high, normal or low: the importance of the summary table and the report path message.</summary>
     public string? SummaryImportance { get; set; }
 
@@ -163,6 +172,7 @@ public sealed class StaticLinkCheck : Task
         }
 
         Log.LogMessage(importance, string.Join(Environment.NewLine, TextSummary.Lines(report)));
+        PublishViews(report, importance, logger);
 
         // One line at the default verbosity, so a passing publish shows that the gate ran and against what.
         Log.LogMessage(MessageImportance.High, TextSummary.VerdictLine(report) + (string.IsNullOrWhiteSpace(ReportPath) ? string.Empty : " Report: " + Path.GetFullPath(ReportPath)));
@@ -172,17 +182,56 @@ public sealed class StaticLinkCheck : Task
         }
 
         var reportFile = Path.GetFullPath(ReportPath);
-        try
+        if (TryWrite(logger, reportFile, "StaticLinkReportPath", "report", () => JsonReport.WriteFile(report, reportFile)))
         {
-            JsonReport.WriteFile(report, reportFile);
             ReportFile = reportFile;
             Log.LogMessage(importance, $"StaticLink report: {reportFile}");
+        }
+    }
+
+    /// <summary>The SARIF log and the job summary: views of the same report for code scanning and for people.</summary>
+    private void PublishViews(CheckReport report, MessageImportance importance, FindingLogger logger)
+    {
+        if (!string.IsNullOrWhiteSpace(SarifPath))
+        {
+            var sarifFile = Path.GetFullPath(SarifPath);
+            var options = new SarifOptions
+            {
+                BaseDirectory = SarifOptions.RepositoryRootFromEnvironment(),
+                HelpBase = HelpLinkBase,
+                ConfigurationFile = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile,
+            };
+            if (TryWrite(logger, sarifFile, "StaticLinkSarifPath", "SARIF log", () => SarifReport.WriteFile(report, sarifFile, options)))
+            {
+                Log.LogMessage(importance, $"StaticLink SARIF log: {sarifFile}");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(StepSummaryPath))
+        {
+            var summaryFile = Path.GetFullPath(StepSummaryPath);
+            var project = string.IsNullOrWhiteSpace(ProjectFile) ? BuildEngine?.ProjectFileOfTaskNode : ProjectFile;
+            var title = string.IsNullOrWhiteSpace(project) ? null : Path.GetFileNameWithoutExtension(project) + " (" + report.RuntimeIdentifier + ")";
+            if (TryWrite(logger, summaryFile, "GITHUB_STEP_SUMMARY", "job summary", () => StepSummaryFile.Append(summaryFile, MarkdownReport.ToMarkdown(report, title) + "\n")))
+            {
+                Log.LogMessage(importance, $"StaticLink job summary appended to {summaryFile}");
+            }
+        }
+    }
+
+    private static bool TryWrite(FindingLogger logger, string file, string setting, string what, Action write)
+    {
+        try
+        {
+            write();
+            return true;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             logger.LogConfigurationProblem(
                 DiagnosticCodes.InvalidConfiguration,
-                $"The report could not be written to '{reportFile}': {exception.Message} Set StaticLinkReportPath to a writable file path.");
+                $"The {what} could not be written to '{file}': {exception.Message} Set {setting} to a writable file path.");
+            return false;
         }
     }
 }

@@ -212,7 +212,7 @@ internal sealed class TaskSettings
 
             var described = (id + " " + item.GetMetadata("NuGetPackageVersion").Trim()).Trim();
             origins[relativePath] = id.StartsWith("Microsoft.NETCore.App.Runtime.", StringComparison.Ordinal) || id.StartsWith("Microsoft.AspNetCore.App.Runtime.", StringComparison.Ordinal)
-                ? "the .NET runtime (" + described + ")"
+                ? FileOrigins.DotNetRuntimeOrigin + " (" + described + ")"
                 : described;
         }
 

@@ -12,11 +12,15 @@ internal static class DotNetCli
 {
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(6);
 
+    /// <summary>What a CI job sets that changes where StaticLink writes (the job summary) or what its SARIF is relative to.</summary>
+    private static readonly string[] CiVariables = ["GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE", "BUILD_SOURCESDIRECTORY"];
+
     /// <summary>
     /// Runs `dotnet` with <paramref name="arguments"/>; a run longer than <paramref name="timeout"/> (six minutes unless
-    /// given) is killed, and its output says so.
+    /// given) is killed, and its output says so. The CI job's own summary and checkout variables are not passed down
+    /// (a test must not write into the real job summary); <paramref name="environment"/> sets variables for this run.
     /// </summary>
-    public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null)
+    public static CommandResult Run(string workingDirectory, IEnumerable<string> arguments, TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var limit = timeout ?? DefaultTimeout;
         var start = new ProcessStartInfo(Executable())
@@ -39,6 +43,16 @@ internal static class DotNetCli
             {
                 start.Environment.Remove(name);
             }
+        }
+
+        foreach (var name in CiVariables)
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach (var variable in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[variable.Key] = variable.Value;
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

@@ -59,14 +59,17 @@ internal sealed class ScenarioProject
 
     public CommandResult Restore(params string[] arguments) => Run("restore", arguments);
 
+    /// <summary>dotnet publish -c Release with environment variables set, e.g. the GITHUB_STEP_SUMMARY a CI job has.</summary>
+    public CommandResult PublishWith(IReadOnlyDictionary<string, string> environment, params string[] arguments) => Run("publish", ["-c", "Release", .. arguments], environment);
+
     /// <summary>dotnet msbuild, e.g. to run the StaticLinkCheck target alone.</summary>
     public CommandResult MSBuild(params string[] arguments) => Run("msbuild", ["-p:Configuration=Release", .. arguments]);
 
-    private CommandResult Run(string verb, IEnumerable<string> arguments)
+    private CommandResult Run(string verb, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
     {
         _commandCount++;
         var log = Path.Combine(Directory, "logs", $"{_commandCount:00}-{verb}.binlog");
         // The defaults come first so that a test's own -v: wins (MSBuild takes the last one).
-        return DotNetCli.Run(Directory, new[] { verb, ProjectFile, "-v:n", $"-bl:{log}", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments));
+        return DotNetCli.Run(Directory, new[] { verb, ProjectFile, "-v:n", $"-bl:{log}", "-nodeReuse:false", "-p:UseSharedCompilation=false" }.Concat(arguments), environment: environment);
     }
 }

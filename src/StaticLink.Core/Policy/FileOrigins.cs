@@ -16,7 +16,13 @@ public static class FileOrigins
     /// <summary>The origin of the SDK's app host: the check names its pack and its options in SL1004.</summary>
     public const string AppHostOrigin = "the .NET app host (the SDK's Microsoft.NETCore.App.Host pack)";
 
+    /// <summary>How the origin of every file of the .NET runtime (its runtime packs) begins: "the .NET runtime (...)".</summary>
+    public const string DotNetRuntimeOrigin = "the .NET runtime";
+
     private const string RuntimePackPrefix = "runtimepack.";
+
+    /// <summary>True for an origin this class (or the task's publish items) gives the .NET runtime's own files.</summary>
+    public static bool IsDotNetRuntime(string? origin) => origin is not null && origin.StartsWith(DotNetRuntimeOrigin, StringComparison.Ordinal);
 
     /// <summary>The explicit origins (the task's publish items) win over what the output says.</summary>
     public static IReadOnlyDictionary<string, string> Merge(IReadOnlyDictionary<string, string> preferred, IReadOnlyDictionary<string, string> other)
@@ -124,7 +130,7 @@ public static class FileOrigins
         var version = slash < 0 ? string.Empty : key.Substring(slash + 1);
         var described = version.Length == 0 ? id : string.Join(" ", id, version);
         return id.StartsWith(RuntimePackPrefix, StringComparison.Ordinal)
-            ? string.Join(string.Empty, "the .NET runtime (", described.Substring(RuntimePackPrefix.Length), ")")
+            ? string.Join(string.Empty, DotNetRuntimeOrigin, " (", described.Substring(RuntimePackPrefix.Length), ")")
             : described;
     }
 }

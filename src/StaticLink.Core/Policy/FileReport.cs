@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Loading;
 using StaticLink.Core.Scanning;
 
 namespace StaticLink.Core.Policy;
@@ -23,6 +24,9 @@ public sealed class FileReport
 
     /// <summary>NEEDED entries that must come from the target system.</summary>
     public IReadOnlyList<string> External { get; init; } = [];
+
+    /// <summary>Each NEEDED entry as the loader model resolved it (output, target, musl, unreachable, missing), in NEEDED order.</summary>
+    public IReadOnlyList<NeededResolution> Needs { get; init; } = [];
 
     /// <summary>The highest GLIBC_ version this file needs, e.g. "2.34"; null when it needs none.</summary>
     public string? MinimumGlibc { get; init; }

@@ -159,6 +159,7 @@ public sealed partial class PolicyEvaluator
             Elf = elf,
             Bundled = bundled,
             External = external,
+            Needs = resolutions,
             MinimumGlibc = MinimumGlibc(elf),
             IgnoredReason = ignoredReason,
             Kind = kind,

@@ -1,178 +1,277 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Core.Reporting;
 
 /// <summary>
-/// The findings as a SARIF 2.1.0 log, for code-scanning views. Locations are relative to the checked root, given as
-/// the OUTPUT base id; library, rule and fix travel in each result's property bag.
+/// The findings as a SARIF 2.1.0 log, in the subset GitHub code scanning reads: one rule per code that can appear
+/// (so a rule's index never changes between runs), its help page and default level; one result per finding, located
+/// relative to a base id whose directory is in originalUriBaseIds, with a stable partial fingerprint and the package,
+/// target, library, rule and fix in its property bag.
 /// </summary>
 public static class SarifReport
 {
-    public const string BaseId = "OUTPUT";
+    /// <summary>The base id when locations are relative to the checked root (the publish directory).</summary>
+    public const string PublishRootId = "PUBLISHROOT";
 
-    public static void Write(CheckReport report, TextWriter output)
+    /// <summary>The base id when locations are relative to a directory that holds the checked root (the repository).</summary>
+    public const string SourceRootId = "SRCROOT";
+
+    public const string SchemaVersion = "2.1.0";
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        // A file, never embedded in HTML: keep '<', '>', '&', '\'' and non-ASCII readable instead of \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(CheckReport report, Stream output, SarifOptions? options = null)
     {
         if (report is null)
         {
             throw new ArgumentNullException(nameof(report));
         }
 
-        var json = new JsonWriter(output);
-        json.StartObject();
-        json.Property("version", "2.1.0");
-        json.Name("runs");
-        json.StartArray();
-        json.StartObject();
+        if (output is null)
+        {
+            throw new ArgumentNullException(nameof(output));
+        }
 
-        var rules = new List<string>();
+        options ??= new SarifOptions();
+        var (baseId, baseDirectory, prefix) = BaseOf(report, options);
+
+        using var json = new Utf8JsonWriter(output, WriterOptions);
+        json.WriteStartObject();
+        json.WriteString("version", SchemaVersion);
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, options);
+
+        json.WriteStartObject("originalUriBaseIds");
+        json.WriteStartObject(baseId);
+        json.WriteString("uri", SarifUris.DirectoryUri(baseDirectory));
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("results");
         foreach (var finding in report.Findings)
         {
-            if (!rules.Contains(finding.Code))
+            WriteResult(json, finding, baseId, baseDirectory, prefix, options);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    public static string ToSarif(CheckReport report, SarifOptions? options = null)
+    {
+        using var stream = new MemoryStream();
+        Write(report, stream, options);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the log to a file, creating its directory.</summary>
+    public static void WriteFile(CheckReport report, string path, SarifOptions? options = null)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
+        Write(report, stream, options);
+    }
+
+    /// <summary>The index of a code's rule in tool.driver.rules: its place in <see cref="DiagnosticDescriptions.Codes"/>.</summary>
+    public static int RuleIndex(string code)
+    {
+        for (var index = 0; index < DiagnosticDescriptions.Codes.Count; index++)
+        {
+            if (DiagnosticDescriptions.Codes[index] == code)
             {
-                rules.Add(finding.Code);
+                return index;
             }
         }
 
-        rules.Sort(StringComparer.Ordinal);
-        WriteTool(json, rules);
-
-        json.Name("originalUriBaseIds");
-        json.StartObject();
-        json.Name(BaseId);
-        json.StartObject();
-        json.Property("uri", DirectoryUri(report.Root));
-        json.EndObject();
-        json.EndObject();
-
-        json.Name("results");
-        json.StartArray();
-        foreach (var finding in report.Findings)
-        {
-            WriteResult(json, finding, rules.IndexOf(finding.Code));
-        }
-
-        json.EndArray();
-        json.EndObject();
-        json.EndArray();
-        json.EndObject();
-        output.WriteLine();
+        return -1;
     }
 
-    public static string ToSarif(CheckReport report)
-    {
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Write(report, writer);
-        return writer.ToString();
-    }
-
-    private static void WriteTool(JsonWriter json, List<string> rules)
-    {
-        json.Name("tool");
-        json.StartObject();
-        json.Name("driver");
-        json.StartObject();
-        json.Property("name", "StaticLink");
-        json.Name("rules");
-        json.StartArray();
-        foreach (var code in rules)
-        {
-            json.StartObject();
-            json.Property("id", code);
-            json.Property("name", DiagnosticDescriptions.Name(code));
-            json.Name("shortDescription");
-            json.StartObject();
-            json.Property("text", DiagnosticDescriptions.Title(code));
-            json.EndObject();
-            json.Name("help");
-            json.StartObject();
-            json.Property("text", "See " + JsonReport.HelpPath(code) + ".");
-            json.EndObject();
-            json.Name("defaultConfiguration");
-            json.StartObject();
-            json.Property("level", Level(DiagnosticDescriptions.DefaultSeverity(code)));
-            json.EndObject();
-            json.EndObject();
-        }
-
-        json.EndArray();
-        json.EndObject();
-        json.EndObject();
-    }
-
-    private static void WriteResult(JsonWriter json, Finding finding, int ruleIndex)
-    {
-        json.StartObject();
-        json.Property("ruleId", finding.Code);
-        json.Property("ruleIndex", ruleIndex);
-        json.Property("level", Level(finding.Severity));
-        json.Name("message");
-        json.StartObject();
-        json.Property("text", finding.Message);
-        json.EndObject();
-        if (finding.File is not null)
-        {
-            json.Name("locations");
-            json.StartArray();
-            json.StartObject();
-            json.Name("physicalLocation");
-            json.StartObject();
-            json.Name("artifactLocation");
-            json.StartObject();
-            if (Path.IsPathRooted(finding.File))
-            {
-                json.Property("uri", new Uri(Path.GetFullPath(finding.File)).AbsoluteUri);
-            }
-            else
-            {
-                json.Property("uri", RelativeUri(finding.File));
-                json.Property("uriBaseId", BaseId);
-            }
-
-            json.EndObject();
-            json.EndObject();
-            json.EndObject();
-            json.EndArray();
-        }
-
-        json.Name("properties");
-        json.StartObject();
-        json.Property("library", finding.Library);
-        json.Property("rule", finding.Rule);
-        json.Property("fix", finding.Fix);
-        json.EndObject();
-        json.EndObject();
-    }
-
-    private static string Level(FindingSeverity severity) => severity switch
+    /// <summary>note for information, as SARIF names it.</summary>
+    public static string Level(FindingSeverity severity) => severity switch
     {
         FindingSeverity.Error => "error",
         FindingSeverity.Warning => "warning",
         _ => "note",
     };
 
-    private static string RelativeUri(string relativePath)
+    /// <summary>The base id, its directory, and the checked root's path below it ("" when the base is the root itself).</summary>
+    private static (string Id, string Directory, string Prefix) BaseOf(CheckReport report, SarifOptions options)
     {
-        var parts = relativePath.Replace('\\', '/').Split('/');
-        for (var index = 0; index < parts.Length; index++)
+        var root = string.IsNullOrEmpty(report.Root) ? "." : report.Root;
+
+        // A single file checked: its directory is the root its path is relative to.
+        if (File.Exists(root))
         {
-            parts[index] = Uri.EscapeDataString(parts[index]);
+            root = Path.GetDirectoryName(Path.GetFullPath(root)) ?? root;
         }
 
-        return string.Join("/", parts);
+        if (!string.IsNullOrWhiteSpace(options.BaseDirectory) && SarifUris.PrefixBelow(options.BaseDirectory!, root) is { } prefix)
+        {
+            return (SourceRootId, options.BaseDirectory!, prefix);
+        }
+
+        return (PublishRootId, root, string.Empty);
     }
 
-    private static string DirectoryUri(string root)
+    private static void WriteTool(Utf8JsonWriter json, SarifOptions options)
     {
-        if (string.IsNullOrEmpty(root))
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "StaticLink");
+        json.WriteString("version", options.ToolVersion ?? SarifOptions.EngineVersion);
+        if (options.InformationUri() is { } information)
         {
-            return "./";
+            json.WriteString("informationUri", information.AbsoluteUri);
         }
 
-        var full = Path.GetFullPath(root);
-        var uri = new Uri(full).AbsoluteUri;
-        return uri.Length > 0 && uri[uri.Length - 1] == '/' ? uri : uri + "/";
+        json.WriteStartArray("rules");
+        foreach (var code in DiagnosticDescriptions.Codes)
+        {
+            WriteRule(json, code, options);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRule(Utf8JsonWriter json, string code, SarifOptions options)
+    {
+        var title = DiagnosticDescriptions.Title(code);
+        var level = Level(DiagnosticDescriptions.DefaultSeverity(code));
+        var help = options.HelpUri(code);
+        json.WriteStartObject();
+        json.WriteString("id", code);
+        json.WriteString("name", DiagnosticDescriptions.Name(code));
+        json.WriteStartObject("shortDescription");
+        json.WriteString("text", MarkdownText.FirstSentence(title));
+        json.WriteEndObject();
+        json.WriteStartObject("fullDescription");
+        json.WriteString("text", title + " " + SeverityClass(code));
+        json.WriteEndObject();
+        if (help is not null)
+        {
+            json.WriteString("helpUri", help.AbsoluteUri);
+        }
+
+        json.WriteStartObject("help");
+        var page = help?.AbsoluteUri ?? JsonReport.HelpPath(code);
+        json.WriteString("text", title + " What it means, how to fix it and how to suppress it: " + page);
+        json.WriteString("markdown", MarkdownText.Escape(title) + " What it means, how to fix it and how to suppress it: [" + code + "](" + page + ").");
+        json.WriteEndObject();
+        json.WriteStartObject("defaultConfiguration");
+        json.WriteString("level", level);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static string SeverityClass(string code) => DiagnosticDescriptions.DefaultSeverity(code) switch
+    {
+        FindingSeverity.Error => "An error by default: the output will not load (or not as configured) on the target, and the publish fails.",
+        FindingSeverity.Warning => "A warning by default: the output loads, but a part of it may fail on the target at run time.",
+        _ => "Information by default: nothing fails; it explains a verdict.",
+    };
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, string baseId, string baseDirectory, string prefix, SarifOptions options)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.Code);
+        var ruleIndex = RuleIndex(finding.Code);
+        if (ruleIndex >= 0)
+        {
+            json.WriteNumber("ruleIndex", ruleIndex);
+        }
+
+        json.WriteString("level", Level(finding.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", finding.Message);
+        json.WriteEndObject();
+
+        json.WriteStartArray("locations");
+        json.WriteStartObject();
+        json.WriteStartObject("physicalLocation");
+        json.WriteStartObject("artifactLocation");
+        WriteArtifact(json, finding, baseId, baseDirectory, prefix, options);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(SarifFingerprint.Key, SarifFingerprint.Of(finding));
+        json.WriteEndObject();
+
+        json.WriteStartObject("properties");
+        WriteOptional(json, "package", finding.Package);
+        WriteOptional(json, "target", finding.Target);
+        WriteOptional(json, "library", finding.Library);
+        WriteOptional(json, "rule", finding.Rule);
+        WriteOptional(json, "fix", finding.Fix);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// A file of the output relative to the base; a configuration finding at the configuration file (relative when it
+    /// is below the base, absolute otherwise) or, without one, at the checked root itself.
+    /// </summary>
+    private static void WriteArtifact(Utf8JsonWriter json, Finding finding, string baseId, string baseDirectory, string prefix, SarifOptions options)
+    {
+        if (finding.File is { Length: > 0 } file)
+        {
+            // A file embedded in a single-file bundle ("app!/libfoo.so") is reported at its host, the file on disk.
+            json.WriteString("uri", SarifUris.RelativeUri(prefix + Bundles.BundleNames.HostPath(file)));
+            json.WriteString("uriBaseId", baseId);
+            return;
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.ConfigurationFile))
+        {
+            var configuration = Path.GetFullPath(options.ConfigurationFile!);
+            var directory = Path.GetDirectoryName(configuration) ?? configuration;
+            if (SarifUris.PrefixBelow(baseDirectory, directory) is { } below)
+            {
+                json.WriteString("uri", SarifUris.RelativeUri(below + Path.GetFileName(configuration)));
+                json.WriteString("uriBaseId", baseId);
+            }
+            else
+            {
+                json.WriteString("uri", new Uri(configuration).AbsoluteUri);
+            }
+
+            return;
+        }
+
+        json.WriteString("uri", prefix.Length == 0 ? "./" : SarifUris.RelativeUri(prefix));
+        json.WriteString("uriBaseId", baseId);
+    }
+
+    private static void WriteOptional(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is not null)
+        {
+            json.WriteString(name, value);
+        }
     }
 }
