@@ -41,7 +41,7 @@ internal static class DependencySamples
     {
         var directory = Path.Combine(Path.GetTempPath(), "staticlink-dependency-samples-" + Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        File.WriteAllText(Path.Combine(directory, "helper.c"), "int helper_value(void) { return 42; }\n");
+        File.WriteAllText(Path.Combine(directory, "helper.c"), "#include <unistd.h>\nint helper_value(void) { return getpid() > 0 ? 42 : 0; }\n");
         File.WriteAllText(Path.Combine(directory, "extra.c"), "int extra_value(void) { return 7; }\n");
         File.WriteAllText(Path.Combine(directory, "user.c"), "#include <stdio.h>\nint helper_value(void);\nint main(void) { printf(\"%d\\n\", helper_value()); return 0; }\n");
         File.WriteAllText(Path.Combine(directory, "extra-user.c"), "#include <stdio.h>\nint extra_value(void);\nint main(void) { printf(\"%d\\n\", extra_value()); return 0; }\n");
