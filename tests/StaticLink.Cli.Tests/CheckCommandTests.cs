@@ -140,12 +140,13 @@ public sealed class CheckCommandTests
     }
 
     [Test]
-    public void An_unknown_policy_name_is_SL1007_and_exit_one()
+    public void An_unknown_policy_name_is_a_usage_error_naming_the_policies()
     {
         var run = CliRun.Of("check", "--rid", "linux-x64", "--policy", "anything-goes", Output("unknown-policy", _hello));
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
-        Assert.That(run.Output, Does.Contain(" SL1007: ").And.Contain("anything-goes"));
+        Assert.That(run.ExitCode, Is.EqualTo(64));
+        Assert.That(run.Error, Does.Contain("'anything-goes' not recognized").And.Contain("'glibc-portable'").And.Contain("'musl-portable'").And.Contain("'static'"));
+        Assert.That(run.Output, Is.Empty, "nothing was checked");
     }
 
     [Test]

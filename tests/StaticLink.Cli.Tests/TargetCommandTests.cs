@@ -88,16 +88,26 @@ public sealed class TargetCommandTests
     }
 
     [Test]
-    public void An_unknown_target_name_is_SL1007_listing_examples()
+    public void An_unknown_target_name_is_a_usage_error_listing_examples()
     {
         var run = CliRun.Of("check", "--rid", "linux-x64", "--target", "debian.99", _output);
 
         TestContext.Out.WriteLine(run.Output + run.Error);
-        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
-        var problems = Lines(run.Output).Where(line => line.Contains(" SL1007: ", StringComparison.Ordinal)).ToArray();
-        Assert.That(problems, Has.Length.EqualTo(1), run.Output);
-        Assert.That(problems[0], Does.Contain("'debian.99' is not a built-in target, a target file or a directory"));
+        Assert.That(run.ExitCode, Is.EqualTo(64), run.Output + run.Error);
+        Assert.That(run.Output, Is.Empty, "nothing was checked");
+        var problems = Lines(run.Error).Where(line => line.StartsWith("staticlink: ", StringComparison.Ordinal)).ToArray();
+        Assert.That(problems, Has.Length.EqualTo(1), run.Error);
+        Assert.That(problems[0], Does.Contain("--target 'debian.99' is not a built-in target, a target file or a directory"));
         Assert.That(problems[0], Does.Contain("debian.12").And.Contain("rhel.8").And.Contain("mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled").And.Contain("docs/targets.md"));
+    }
+
+    [Test]
+    public void A_target_of_another_architecture_passes_the_command_line_and_is_SL1007_from_the_engine()
+    {
+        var run = CliRun.Of("check", "--rid", "linux-s390x", "--target", "debian.12", _output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain(" SL1007: ").And.Contain("has no s390x entry in the catalogue"));
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -170,12 +170,37 @@ public static class TargetResolver
             return null;
         }
 
-        problems.Add(Problem(
-            setting,
-            $"{setting} '{name}' is not a built-in target, a target file or a directory.",
-            $"Use a built-in target (e.g. {Examples()}; the list: docs/targets.md), a policy ({string.Join(", ", BuiltInPolicies.Names)}), {DotNetFloor.IdPrefix}, a target file, or a root filesystem directory."));
+        problems.Add(Problem(setting, NotATarget(name, setting), NotATargetFix()));
         return null;
     }
+
+    /// <summary>
+    /// Null when a name can stand for a target (a policy, .NET's floor, a catalogue entry of any architecture, an
+    /// existing file or directory); else why not and what to write instead. The command line refuses such a name as
+    /// a usage error before anything is read; what the name holds is still checked when it is resolved.
+    /// </summary>
+    public static string? Unrecognized(string name, string setting, string architectureName)
+    {
+        var trimmed = (name ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            return $"{setting} needs a non-empty value.";
+        }
+
+        var lower = trimmed.ToLowerInvariant();
+        var known = BuiltInPolicies.IsKnown(lower)
+            || lower == DotNetFloor.IdPrefix
+            || Directory.Exists(trimmed)
+            || File.Exists(trimmed)
+            || TargetCatalogue.Find(trimmed, architectureName ?? string.Empty) is not null
+            || TargetCatalogue.IsKnownName(trimmed);
+        return known ? null : NotATarget(trimmed, setting) + " " + NotATargetFix();
+    }
+
+    private static string NotATarget(string name, string setting) => $"{setting} '{name}' is not a built-in target, a target file or a directory.";
+
+    private static string NotATargetFix() =>
+        $"Use a built-in target (e.g. {Examples()}; the list: docs/targets.md), a policy ({string.Join(", ", BuiltInPolicies.Names)}), {DotNetFloor.IdPrefix}, a target file, or a root filesystem directory.";
 
     private static string Examples() => "debian.12, rhel.8, alpine.3.20, mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled, gcr.io/distroless/cc-debian12, scratch";
 
