@@ -12,4 +12,6 @@ internal sealed record CheckArguments(
     string? MaxGlibc,
     OutputFormat Format,
     string? Report,
-    string Path);
+    string Path,
+    string? Baseline = null,
+    bool UpdateBaseline = false);

@@ -31,6 +31,7 @@ internal static class CheckCommand
         });
         var format = Formats.Option(OutputFormat.Text, OutputFormat.Json, OutputFormat.Sarif, OutputFormat.Markdown);
         var report = Options.NonEmpty("--report", "FILE", "Also writes the JSON report to FILE.");
+        var baseline = BaselineOptions.AddTo(command);
         var path = new Argument<string>("PATH") { Description = "The publish directory, or one file." };
         path.Validators.Add(result =>
         {
@@ -54,7 +55,9 @@ internal static class CheckCommand
                 parseResult.GetValue(maxGlibc),
                 parseResult.GetValue(format),
                 parseResult.GetValue(report),
-                parseResult.GetRequiredValue(path)),
+                parseResult.GetRequiredValue(path),
+                parseResult.GetValue(baseline.File),
+                parseResult.GetValue(baseline.Update)),
             streams.Output,
             streams.Error));
         return command;
@@ -84,6 +87,8 @@ internal static class CheckCommand
             TargetFramework = arguments.Framework,
             MaxGlibcVersion = arguments.MaxGlibc,
             RulesFile = arguments.Rules,
+            BaselineFile = arguments.Baseline,
+            UpdateBaseline = arguments.UpdateBaseline,
         });
 
         if (arguments.Report is { } reportPath)
