@@ -13,4 +13,6 @@ internal sealed record CheckArguments(
     OutputFormat Format,
     string? Report,
     string Path,
-    string? Output = null);
+    string? Output = null,
+    string? Baseline = null,
+    bool UpdateBaseline = false);

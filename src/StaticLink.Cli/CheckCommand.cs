@@ -32,6 +32,7 @@ internal static class CheckCommand
         var format = Formats.Option(OutputFormat.Text, OutputFormat.Json, OutputFormat.Sarif, OutputFormat.Markdown);
         var report = Options.NonEmpty("--report", "FILE", "Also writes the JSON report to FILE.");
         var outputFile = Options.NonEmpty("--output", "FILE", "Writes the result (in --format) to FILE instead of standard output, e.g. -o staticlink.sarif.", "-o");
+        var baseline = BaselineOptions.AddTo(command);
         var path = new Argument<string>("PATH") { Description = "The publish directory, or one file." };
         path.Validators.Add(result =>
         {
@@ -57,7 +58,9 @@ internal static class CheckCommand
                 parseResult.GetValue(format),
                 parseResult.GetValue(report),
                 parseResult.GetRequiredValue(path),
-                parseResult.GetValue(outputFile)),
+                parseResult.GetValue(outputFile),
+                parseResult.GetValue(baseline.File),
+                parseResult.GetValue(baseline.Update)),
             streams.Output,
             streams.Error));
         return command;
@@ -87,6 +90,8 @@ internal static class CheckCommand
             TargetFramework = arguments.Framework,
             MaxGlibcVersion = arguments.MaxGlibc,
             RulesFile = arguments.Rules,
+            BaselineFile = arguments.Baseline,
+            UpdateBaseline = arguments.UpdateBaseline,
         });
 
         if (arguments.Report is { } reportPath)

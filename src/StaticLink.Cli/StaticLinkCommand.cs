@@ -22,6 +22,8 @@ internal static class StaticLinkCommand
             InspectCommand.Create(streams),
             CheckCommand.Create(streams),
             TargetCommand.Create(streams),
+            BaselineCommand.Create(streams),
+            TreeCommand.Create(streams),
         };
 
         // The version of this assembly, not of whatever process hosts it (the default reads the entry assembly).

@@ -86,6 +86,12 @@ public sealed class StaticLinkCheck : Task
     /// <summary>The app is published with InvariantGlobalization, so ICU's dlopen candidates are not reported.</summary>
     public bool InvariantGlobalization { get; set; }
 
+    /// <summary>A baseline file (docs/baseline.md); relative to the project directory. Findings it accepts become messages.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary>Rewrite <see cref="BaselineFile"/> with today's state, then apply it.</summary>
+    public bool UpdateBaseline { get; set; }
+
     /// <summary>Where to write the JSON report; empty writes none.</summary>
     public string? ReportPath { get; set; }
 

@@ -46,6 +46,7 @@ internal sealed class TaskSettings
         }
 
         var importance = ParseImportance(task.SummaryImportance, problems);
+        var baselineFile = BaselinePath(task, problems);
         var maxVersions = ParseVersionLimits(task.MaxVersions, problems);
 
         foreach (var problem in problems)
@@ -89,8 +90,37 @@ internal sealed class TaskSettings
             StaticOpenSslLinking = task.StaticOpenSslLinking,
             IsDotNetApp = true,
             FileOrigins = Origins(task.PublishedFiles),
+            BaselineFile = baselineFile,
+            UpdateBaseline = task.UpdateBaseline,
         };
         return new TaskSettings(options, importance);
+    }
+
+    /// <summary>StaticLinkBaselineFile, relative to the project directory as every path a project names.</summary>
+    private static string? BaselinePath(StaticLinkCheck task, List<string> problems)
+    {
+        var value = NullIfBlank(task.BaselineFile);
+        if (value is null)
+        {
+            if (task.UpdateBaseline)
+            {
+                problems.Add("StaticLinkUpdateBaseline is true, but StaticLinkBaselineFile is empty. Name the baseline file to write, e.g. staticlink.baseline.json.");
+            }
+
+            return null;
+        }
+
+        var projectFile = string.IsNullOrWhiteSpace(task.ProjectFile) ? task.BuildEngine?.ProjectFileOfTaskNode : task.ProjectFile;
+        var projectDirectory = string.IsNullOrEmpty(projectFile) ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(projectFile));
+        try
+        {
+            return Path.GetFullPath(Path.Combine(projectDirectory ?? string.Empty, value));
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            problems.Add($"StaticLinkBaselineFile '{value}' is not a valid path: {exception.Message}");
+            return null;
+        }
     }
 
     internal static MessageImportance ParseImportance(string? value, List<string> problems)

@@ -61,4 +61,10 @@ public sealed class CheckOptions
 
     /// <summary>The app is published with InvariantGlobalization, so the runtime never loads ICU: its dlopen candidates are not reported.</summary>
     public bool InvariantGlobalization { get; init; }
+
+    /// <summary>A baseline file (docs/baseline.md): findings it accepts become information, only new ones fail.</summary>
+    public string? BaselineFile { get; init; }
+
+    /// <summary>Rewrite <see cref="BaselineFile"/> with today's state (created when missing), then apply it.</summary>
+    public bool UpdateBaseline { get; init; }
 }

@@ -24,4 +24,5 @@ public static class DiagnosticCodes
     public const string PossibleRuntimeLoad = "SL3002";
     public const string AlternativeBuild = "SL3003";
     public const string OtherArchitectureImport = "SL3004";
+    public const string BaselineEntryNotNeeded = "SL3005";
 }

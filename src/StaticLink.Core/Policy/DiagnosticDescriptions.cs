@@ -28,6 +28,7 @@ public static class DiagnosticDescriptions
         [DiagnosticCodes.PossibleRuntimeLoad] = ("PossibleRuntimeLoad", "A third-party native file names a library in its data that it may dlopen, and the target lacks it."),
         [DiagnosticCodes.AlternativeBuild] = ("AlternativeBuild", "A file is an alternative build of a SONAME another file of the output provides in a form that loads on the target."),
         [DiagnosticCodes.OtherArchitectureImport] = ("OtherArchitectureImport", "A P/Invoke names another architecture's or RID's build of a library the output bundles for this one."),
+        [DiagnosticCodes.BaselineEntryNotNeeded] = ("BaselineEntryNotNeeded", "The baseline accepts a finding the check no longer reports: the entry can be removed."),
     };
 
     /// <summary>Every code, in order.</summary>
@@ -54,6 +55,7 @@ public static class DiagnosticDescriptions
         DiagnosticCodes.PossibleRuntimeLoad,
         DiagnosticCodes.AlternativeBuild,
         DiagnosticCodes.OtherArchitectureImport,
+        DiagnosticCodes.BaselineEntryNotNeeded,
     ];
 
     /// <summary>e.g. "UnexpectedLibrary"; the code itself when unknown.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using StaticLink.Core.Baselines;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Scanning;
 
@@ -29,6 +30,18 @@ public static class PublishChecker
                 RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
                 PolicyName = string.Empty,
                 Findings = rules.Problems,
+            };
+        }
+
+        var baseline = BaselineSession.Open(options, out var baselineProblem);
+        if (baselineProblem is not null)
+        {
+            return new CheckReport
+            {
+                Root = options.Root ?? string.Empty,
+                RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
+                PolicyName = string.Empty,
+                Findings = [.. rules.Problems, baselineProblem],
             };
         }
 
@@ -84,7 +97,7 @@ public static class PublishChecker
             }
         }
 
-        return new CheckReport
+        var checkedReport = new CheckReport
         {
             Root = scan.Root,
             RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
@@ -95,6 +108,7 @@ public static class PublishChecker
             PInvokeTargets = first.PInvokeTargets,
             Targets = targets,
         };
+        return baseline is null ? checkedReport : baseline.Apply(checkedReport);
     }
 
     private static int Rank(string verdict) => verdict switch
