@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
+using System.Text.Json;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Reporting;
@@ -11,6 +13,7 @@ namespace StaticLink.Core.Reporting;
 /// every field always present (null when it does not apply), in the order of the contract. Other tools consume this:
 /// names and value spellings do not change.
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "EndDocument disposes it: an InspectWriter is not used after EndDocument, and what it holds is memory only.")]
 public sealed class InspectJsonWriter : InspectWriter
 {
     private static readonly string[] FactNames =
@@ -20,29 +23,34 @@ public sealed class InspectJsonWriter : InspectWriter
         "textrel",
     ];
 
-    private readonly JsonWriter _json;
+    // What Utf8JsonWriter holds before it is handed on: about what the command line's output buffer holds.
+    private const int FlushThreshold = 1 << 16;
+
+    private readonly JsonOutput _output;
+    private readonly Utf8JsonWriter _json;
 
     public InspectJsonWriter(TextWriter output)
         : base(output)
     {
-        _json = new JsonWriter(output);
+        _output = new JsonOutput(output);
+        _json = _output.Json;
     }
 
     public override void StartDocument()
     {
-        _json.StartObject();
-        _json.Name("files");
-        _json.StartArray();
+        _json.WriteStartObject();
+        _json.WritePropertyName("files");
+        _json.WriteStartArray();
     }
 
     public override void Write(ElfInspection inspection)
     {
         _ = inspection ?? throw new ArgumentNullException(nameof(inspection));
         var elf = inspection.Kind == ElfInspectionKind.Elf ? inspection.File : null;
-        _json.StartObject();
-        _json.Property("path", inspection.Path);
-        _json.Property("kind", ElfNames.InspectionKind(inspection.Kind));
-        _json.Property("error", inspection.Kind == ElfInspectionKind.Error ? DescribeError(inspection) : null);
+        _json.WriteStartObject();
+        _json.WriteString("path", inspection.Path);
+        _json.WriteString("kind", ElfNames.InspectionKind(inspection.Kind));
+        _json.WriteString("error", inspection.Kind == ElfInspectionKind.Error ? DescribeError(inspection) : null);
         if (elf is null)
         {
             WriteNullFacts();
@@ -52,13 +60,18 @@ public sealed class InspectJsonWriter : InspectWriter
             WriteFacts(elf);
         }
 
-        _json.EndObject();
+        _json.WriteEndObject();
+        if (_json.BytesPending > FlushThreshold)
+        {
+            _output.Flush();
+        }
     }
 
     public override void EndDocument()
     {
-        _json.EndArray();
-        _json.EndObject();
+        _json.WriteEndArray();
+        _json.WriteEndObject();
+        _output.Dispose();
         Output.Write('\n');
     }
 
@@ -74,35 +87,34 @@ public sealed class InspectJsonWriter : InspectWriter
 
     private void WriteFacts(ElfFile elf)
     {
-        _json.Name("class");
         if (elf.Class == ElfClass.Elf32 || elf.Class == ElfClass.Elf64)
         {
-            _json.Value(elf.Class == ElfClass.Elf32 ? 32L : 64L);
+            _json.WriteNumber("class", elf.Class == ElfClass.Elf32 ? 32 : 64);
         }
         else
         {
-            _json.Null();
+            _json.WriteNull("class");
         }
 
-        _json.Property("endianness", ElfNames.Endianness(elf.Endianness));
-        _json.Property("machine", elf.MachineName);
-        _json.Property("type", ElfNames.FileType(elf.Type));
-        _json.Property("interpreter", elf.Interpreter);
-        _json.StringArray("needed", elf.Needed);
-        _json.Property("soname", elf.Soname);
-        _json.StringArray("rpath", elf.Rpath);
-        _json.StringArray("runpath", elf.Runpath);
+        _json.WriteString("endianness", ElfNames.Endianness(elf.Endianness));
+        _json.WriteString("machine", elf.MachineName);
+        _json.WriteString("type", ElfNames.FileType(elf.Type));
+        _json.WriteString("interpreter", elf.Interpreter);
+        WriteStrings("needed", elf.Needed);
+        _json.WriteString("soname", elf.Soname);
+        WriteStrings("rpath", elf.Rpath);
+        WriteStrings("runpath", elf.Runpath);
         WriteVersionNeeds(elf.VersionNeeds);
-        _json.Property("linkage", ElfNames.Linkage(elf.Linkage));
-        _json.Property("libc", ElfNames.Libc(elf.Libc));
-        _json.Property("stripped", elf.Stripped);
-        _json.Property("debugInfo", elf.HasDebugInfo);
-        _json.Property("buildId", elf.BuildId);
-        _json.Property("pie", elf.Pie);
-        _json.Property("relro", ElfNames.Relro(elf.Relro));
-        _json.Property("nx", elf.Nx);
-        _json.Property("bindNow", elf.BindNow);
-        _json.Property("textrel", elf.TextRel);
+        _json.WriteString("linkage", ElfNames.Linkage(elf.Linkage));
+        _json.WriteString("libc", ElfNames.Libc(elf.Libc));
+        _json.WriteBoolean("stripped", elf.Stripped);
+        _json.WriteBoolean("debugInfo", elf.HasDebugInfo);
+        _json.WriteString("buildId", elf.BuildId);
+        _json.WriteBoolean("pie", elf.Pie);
+        _json.WriteString("relro", ElfNames.Relro(elf.Relro));
+        _json.WriteBoolean("nx", elf.Nx);
+        _json.WriteBoolean("bindNow", elf.BindNow);
+        _json.WriteBoolean("textrel", elf.TextRel);
     }
 
     // A file that is not ELF has none of these facts: null keeps the shape of every object the same.
@@ -110,16 +122,14 @@ public sealed class InspectJsonWriter : InspectWriter
     {
         foreach (var name in FactNames)
         {
-            _json.Name(name);
-            _json.Null();
+            _json.WriteNull(name);
         }
     }
 
     // A JSON object cannot repeat a key; two Verneed entries for one library (legal, if odd) are merged in file order.
     private void WriteVersionNeeds(IReadOnlyList<ElfVersionNeed> needs)
     {
-        _json.Name("versionNeeds");
-        _json.StartObject();
+        _json.WriteStartObject("versionNeeds");
         for (var i = 0; i < needs.Count; i++)
         {
             var library = needs[i].Library;
@@ -128,8 +138,7 @@ public sealed class InspectJsonWriter : InspectWriter
                 continue;
             }
 
-            _json.Name(library);
-            _json.StartArray();
+            _json.WriteStartArray(library);
             for (var j = i; j < needs.Count; j++)
             {
                 if (needs[j].Library != library)
@@ -139,14 +148,25 @@ public sealed class InspectJsonWriter : InspectWriter
 
                 foreach (var version in needs[j].Versions)
                 {
-                    _json.Value(version);
+                    _json.WriteStringValue(version);
                 }
             }
 
-            _json.EndArray();
+            _json.WriteEndArray();
         }
 
-        _json.EndObject();
+        _json.WriteEndObject();
+    }
+
+    private void WriteStrings(string name, IReadOnlyList<string> values)
+    {
+        _json.WriteStartArray(name);
+        for (var i = 0; i < values.Count; i++)
+        {
+            _json.WriteStringValue(values[i]);
+        }
+
+        _json.WriteEndArray();
     }
 
     private static bool IsRepeat(IReadOnlyList<ElfVersionNeed> needs, int index)

@@ -7,8 +7,8 @@ using System.Text;
 namespace StaticLink.Core.Reporting;
 
 /// <summary>
-/// A small streaming JSON writer with two-space indentation. The engine targets netstandard2.0 and runs inside
-/// MSBuild, where System.Text.Json would be one more assembly to ship and to conflict with the host's copy.
+/// A small streaming JSON writer with two-space indentation, left only for the SARIF log until it moves to
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> as the other JSON outputs have (<see cref="JsonOutput"/>).
 /// </summary>
 public sealed class JsonWriter
 {
@@ -70,12 +70,6 @@ public sealed class JsonWriter
     {
         BeforeValue();
         _output.Write(value.ToString(CultureInfo.InvariantCulture));
-    }
-
-    public void Value(double value)
-    {
-        BeforeValue();
-        _output.Write(value.ToString("R", CultureInfo.InvariantCulture));
     }
 
     public void Null()
