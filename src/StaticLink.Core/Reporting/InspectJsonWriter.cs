@@ -26,14 +26,14 @@ public sealed class InspectJsonWriter : InspectWriter
     // What Utf8JsonWriter holds before it is handed on: about what the command line's output buffer holds.
     private const int FlushThreshold = 1 << 16;
 
-    private readonly JsonOutput _output;
+    private readonly JsonOutput _jsonOutput;
     private readonly Utf8JsonWriter _json;
 
     public InspectJsonWriter(TextWriter output)
         : base(output)
     {
-        _output = new JsonOutput(output);
-        _json = _output.Json;
+        _jsonOutput = new JsonOutput(output);
+        _json = _jsonOutput.Json;
     }
 
     public override void StartDocument()
@@ -63,7 +63,7 @@ public sealed class InspectJsonWriter : InspectWriter
         _json.WriteEndObject();
         if (_json.BytesPending > FlushThreshold)
         {
-            _output.Flush();
+            _jsonOutput.Flush();
         }
     }
 
@@ -71,7 +71,7 @@ public sealed class InspectJsonWriter : InspectWriter
     {
         _json.WriteEndArray();
         _json.WriteEndObject();
-        _output.Dispose();
+        _jsonOutput.Dispose();
         Output.Write('\n');
     }
 

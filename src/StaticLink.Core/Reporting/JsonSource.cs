@@ -69,6 +69,13 @@ internal sealed class JsonSource : IDisposable
             return null;
         }
 
+        if (string.IsNullOrWhiteSpace(text.Replace("\uFEFF", string.Empty)))
+        {
+            // JsonException says "The input does not contain any JSON tokens ... when isFinalBlock is true".
+            problem = "line 1, column 1: the document is empty";
+            return null;
+        }
+
         try
         {
             problem = string.Empty;

@@ -17,7 +17,7 @@ public class JsonSourceTests
         Assert.That(source.Root.GetProperty("b").GetString(), Is.EqualTo("x"));
     }
 
-    [TestCase("", 1, 1)]
+    [TestCase("{\n  \"a\": 1\n", 3, 1)]
     [TestCase("{", 1, 2)]
     [TestCase("{\"a\" 1}", 1, 6)]
     [TestCase("[1 2]", 1, 4)]
@@ -35,6 +35,16 @@ public class JsonSourceTests
         TestContext.Out.WriteLine(problem);
         Assert.That(reason, Is.Not.Empty);
         Assert.That(reason, Does.Not.Contain("LineNumber").And.Not.Contain("BytePositionInLine").And.Not.EndWith("."), "the position is said once, in front");
+    }
+
+    [TestCase("")]
+    [TestCase("\uFEFF \n\t")]
+    public void An_empty_document_says_so(string text)
+    {
+        using var source = JsonSource.TryParse(text, out var problem);
+
+        Assert.That(source, Is.Null);
+        Assert.That(problem, Is.EqualTo("line 1, column 1: the document is empty"));
     }
 
     [Test]
