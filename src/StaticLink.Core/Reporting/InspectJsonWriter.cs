@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.IO;
-using System.Text.Json;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Reporting;
@@ -13,7 +11,14 @@ namespace StaticLink.Core.Reporting;
 /// every field always present (null when it does not apply), in the order of the contract. Other tools consume this:
 /// names and value spellings do not change.
 /// </summary>
-[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable", Justification = "EndDocument disposes it: an InspectWriter is not used after EndDocument, and what it holds is memory only.")]
+/// <remarks>
+/// Written with the small <see cref="JsonWriter"/>, not <see cref="System.Text.Json.Utf8JsonWriter"/> as the report
+/// and target files are: inspect is the command timed against scanelf, and Utf8JsonWriter (through
+/// <see cref="JsonOutput"/>, relaxed escaping, straight to the UTF-8 stdout stream) cost more than the 5% allowed.
+/// Measured on 2026-12-01, `inspect --format json --files-from LIST` over 3,681 ELF files (2 cores, load 50-70),
+/// both builds side by side in 5 alternating hyperfine rounds of 10-15 runs: CPU (user+sys) 0.695 s with this writer,
+/// 0.748 s with Utf8JsonWriter (+7.6%); median wall 3.40 s against 3.62 s (+6.3%). The output is byte-identical.
+/// </remarks>
 public sealed class InspectJsonWriter : InspectWriter
 {
     private static readonly string[] FactNames =
@@ -23,34 +28,29 @@ public sealed class InspectJsonWriter : InspectWriter
         "textrel",
     ];
 
-    // What Utf8JsonWriter holds before it is handed on: about what the command line's output buffer holds.
-    private const int FlushThreshold = 1 << 16;
-
-    private readonly JsonOutput _jsonOutput;
-    private readonly Utf8JsonWriter _json;
+    private readonly JsonWriter _json;
 
     public InspectJsonWriter(TextWriter output)
         : base(output)
     {
-        _jsonOutput = new JsonOutput(output);
-        _json = _jsonOutput.Json;
+        _json = new JsonWriter(output);
     }
 
     public override void StartDocument()
     {
-        _json.WriteStartObject();
-        _json.WritePropertyName("files");
-        _json.WriteStartArray();
+        _json.StartObject();
+        _json.Name("files");
+        _json.StartArray();
     }
 
     public override void Write(ElfInspection inspection)
     {
         _ = inspection ?? throw new ArgumentNullException(nameof(inspection));
         var elf = inspection.Kind == ElfInspectionKind.Elf ? inspection.File : null;
-        _json.WriteStartObject();
-        _json.WriteString("path", inspection.Path);
-        _json.WriteString("kind", ElfNames.InspectionKind(inspection.Kind));
-        _json.WriteString("error", inspection.Kind == ElfInspectionKind.Error ? DescribeError(inspection) : null);
+        _json.StartObject();
+        _json.Property("path", inspection.Path);
+        _json.Property("kind", ElfNames.InspectionKind(inspection.Kind));
+        _json.Property("error", inspection.Kind == ElfInspectionKind.Error ? DescribeError(inspection) : null);
         if (elf is null)
         {
             WriteNullFacts();
@@ -60,18 +60,13 @@ public sealed class InspectJsonWriter : InspectWriter
             WriteFacts(elf);
         }
 
-        _json.WriteEndObject();
-        if (_json.BytesPending > FlushThreshold)
-        {
-            _jsonOutput.Flush();
-        }
+        _json.EndObject();
     }
 
     public override void EndDocument()
     {
-        _json.WriteEndArray();
-        _json.WriteEndObject();
-        _jsonOutput.Dispose();
+        _json.EndArray();
+        _json.EndObject();
         Output.Write('\n');
     }
 
@@ -87,34 +82,35 @@ public sealed class InspectJsonWriter : InspectWriter
 
     private void WriteFacts(ElfFile elf)
     {
+        _json.Name("class");
         if (elf.Class == ElfClass.Elf32 || elf.Class == ElfClass.Elf64)
         {
-            _json.WriteNumber("class", elf.Class == ElfClass.Elf32 ? 32 : 64);
+            _json.Value(elf.Class == ElfClass.Elf32 ? 32L : 64L);
         }
         else
         {
-            _json.WriteNull("class");
+            _json.Null();
         }
 
-        _json.WriteString("endianness", ElfNames.Endianness(elf.Endianness));
-        _json.WriteString("machine", elf.MachineName);
-        _json.WriteString("type", ElfNames.FileType(elf.Type));
-        _json.WriteString("interpreter", elf.Interpreter);
-        WriteStrings("needed", elf.Needed);
-        _json.WriteString("soname", elf.Soname);
-        WriteStrings("rpath", elf.Rpath);
-        WriteStrings("runpath", elf.Runpath);
+        _json.Property("endianness", ElfNames.Endianness(elf.Endianness));
+        _json.Property("machine", elf.MachineName);
+        _json.Property("type", ElfNames.FileType(elf.Type));
+        _json.Property("interpreter", elf.Interpreter);
+        _json.StringArray("needed", elf.Needed);
+        _json.Property("soname", elf.Soname);
+        _json.StringArray("rpath", elf.Rpath);
+        _json.StringArray("runpath", elf.Runpath);
         WriteVersionNeeds(elf.VersionNeeds);
-        _json.WriteString("linkage", ElfNames.Linkage(elf.Linkage));
-        _json.WriteString("libc", ElfNames.Libc(elf.Libc));
-        _json.WriteBoolean("stripped", elf.Stripped);
-        _json.WriteBoolean("debugInfo", elf.HasDebugInfo);
-        _json.WriteString("buildId", elf.BuildId);
-        _json.WriteBoolean("pie", elf.Pie);
-        _json.WriteString("relro", ElfNames.Relro(elf.Relro));
-        _json.WriteBoolean("nx", elf.Nx);
-        _json.WriteBoolean("bindNow", elf.BindNow);
-        _json.WriteBoolean("textrel", elf.TextRel);
+        _json.Property("linkage", ElfNames.Linkage(elf.Linkage));
+        _json.Property("libc", ElfNames.Libc(elf.Libc));
+        _json.Property("stripped", elf.Stripped);
+        _json.Property("debugInfo", elf.HasDebugInfo);
+        _json.Property("buildId", elf.BuildId);
+        _json.Property("pie", elf.Pie);
+        _json.Property("relro", ElfNames.Relro(elf.Relro));
+        _json.Property("nx", elf.Nx);
+        _json.Property("bindNow", elf.BindNow);
+        _json.Property("textrel", elf.TextRel);
     }
 
     // A file that is not ELF has none of these facts: null keeps the shape of every object the same.
@@ -122,14 +118,16 @@ public sealed class InspectJsonWriter : InspectWriter
     {
         foreach (var name in FactNames)
         {
-            _json.WriteNull(name);
+            _json.Name(name);
+            _json.Null();
         }
     }
 
     // A JSON object cannot repeat a key; two Verneed entries for one library (legal, if odd) are merged in file order.
     private void WriteVersionNeeds(IReadOnlyList<ElfVersionNeed> needs)
     {
-        _json.WriteStartObject("versionNeeds");
+        _json.Name("versionNeeds");
+        _json.StartObject();
         for (var i = 0; i < needs.Count; i++)
         {
             var library = needs[i].Library;
@@ -138,7 +136,8 @@ public sealed class InspectJsonWriter : InspectWriter
                 continue;
             }
 
-            _json.WriteStartArray(library);
+            _json.Name(library);
+            _json.StartArray();
             for (var j = i; j < needs.Count; j++)
             {
                 if (needs[j].Library != library)
@@ -148,25 +147,14 @@ public sealed class InspectJsonWriter : InspectWriter
 
                 foreach (var version in needs[j].Versions)
                 {
-                    _json.WriteStringValue(version);
+                    _json.Value(version);
                 }
             }
 
-            _json.WriteEndArray();
+            _json.EndArray();
         }
 
-        _json.WriteEndObject();
-    }
-
-    private void WriteStrings(string name, IReadOnlyList<string> values)
-    {
-        _json.WriteStartArray(name);
-        for (var i = 0; i < values.Count; i++)
-        {
-            _json.WriteStringValue(values[i]);
-        }
-
-        _json.WriteEndArray();
+        _json.EndObject();
     }
 
     private static bool IsRepeat(IReadOnlyList<ElfVersionNeed> needs, int index)

@@ -7,8 +7,9 @@ using System.Text;
 namespace StaticLink.Core.Reporting;
 
 /// <summary>
-/// A small streaming JSON writer with two-space indentation, left only for the SARIF log until it moves to
-/// <see cref="System.Text.Json.Utf8JsonWriter"/> as the other JSON outputs have (<see cref="JsonOutput"/>).
+/// A small streaming JSON writer with two-space indentation, kept for <c>inspect --format json</c>, where
+/// <see cref="System.Text.Json.Utf8JsonWriter"/> measured more than 5% slower (see <see cref="InspectJsonWriter"/>),
+/// and for the SARIF log until it moves to Utf8JsonWriter as the report and target files have (<see cref="JsonOutput"/>).
 /// </summary>
 public sealed class JsonWriter
 {
