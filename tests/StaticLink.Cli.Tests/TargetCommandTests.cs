@@ -83,7 +83,7 @@ public sealed class TargetCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         var problems = Lines(run.Output + run.Error).Where(line => line.Contains(" SL1007: ", StringComparison.Ordinal)).ToArray();
         Assert.That(problems, Has.Length.EqualTo(1), run.Output + run.Error);
-        Assert.That(problems[0], Does.Contain(": error SL1007: ").And.Contain(target).And.Contain("line 4, column 31: unexpected"));
+        Assert.That(problems[0], Does.Contain(": error SL1007: ").And.Contain(target).And.Contain("line 4, column 31: '\"' is invalid after a value."));
         Assert.That(run.Output + run.Error, Does.Not.Match(@"\n\s+at \w"), "no stack trace");
     }
 

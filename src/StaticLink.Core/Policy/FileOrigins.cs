@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Text.Json;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;
 
@@ -76,42 +77,38 @@ public static class FileOrigins
 
     private static void ReadDeps(string path, Dictionary<string, string> origins)
     {
-        JsonValue root;
-        try
+        if (!JsonFile.TryRead(path, out var text, out _))
         {
-            if (!JsonFile.TryRead(path, out var text, out _))
+            return;
+        }
+
+        using var document = JsonSource.TryParse(text, out _);
+        if (document is null || JsonSource.Member(document.Root, "targets") is not { ValueKind: JsonValueKind.Object } targets)
+        {
+            return;
+        }
+
+        foreach (var target in targets.EnumerateObject())
+        {
+            if (target.Value.ValueKind != JsonValueKind.Object)
             {
-                return;
+                continue;
             }
 
-            root = JsonReader.Parse(text);
-        }
-        catch (JsonParseException)
-        {
-            return;
-        }
-
-        if (root["targets"] is not { Kind: JsonValueKind.Object } targets)
-        {
-            return;
-        }
-
-        foreach (var target in targets.Members)
-        {
-            foreach (var library in target.Value.Members)
+            foreach (var library in target.Value.EnumerateObject())
             {
-                var origin = Describe(library.Key);
-                foreach (var assets in new[] { library.Value["native"], library.Value["runtimeTargets"] })
+                var origin = Describe(library.Name);
+                foreach (var assets in new[] { JsonSource.Member(library.Value, "native"), JsonSource.Member(library.Value, "runtimeTargets") })
                 {
-                    if (assets is not { Kind: JsonValueKind.Object })
+                    if (assets is not { ValueKind: JsonValueKind.Object } assetTable)
                     {
                         continue;
                     }
 
-                    foreach (var asset in assets.Members)
+                    foreach (var asset in assetTable.EnumerateObject())
                     {
-                        origins[asset.Key] = origin;
-                        var name = ForwardSlashPath.FileName(asset.Key);
+                        origins[asset.Name] = origin;
+                        var name = ForwardSlashPath.FileName(asset.Name);
                         if (!origins.ContainsKey(name))
                         {
                             origins[name] = origin;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using System.Text.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;
@@ -19,8 +20,8 @@ namespace StaticLink.Core.Policy;
 ///   "ignore": [ { "pattern": "libcoreclrtraceptprovider.so", "reason": "no LTTng" } ]
 /// }
 /// </code>
-/// Every problem (malformed JSON, an unknown property, a value of the wrong type) becomes one SL1007 finding with
-/// the file, line and column; what is valid is kept.
+/// Comments and trailing commas are allowed. Every problem (malformed JSON, an unknown property, a value of the wrong
+/// type) becomes one SL1007 finding with the file, line and column; what is valid is kept.
 /// </summary>
 public sealed class RulesFile
 {
@@ -31,6 +32,9 @@ public sealed class RulesFile
     private readonly List<LibraryRule> _allow = [];
     private readonly List<LibraryRule> _deny = [];
     private readonly List<IgnoreRule> _ignore = [];
+
+    // The document being read, for the line and column of each problem; null once it has been read.
+    private JsonSource? _source;
 
     private RulesFile(string path)
     {
@@ -69,14 +73,14 @@ public sealed class RulesFile
             if (!info.Exists)
             {
                 var missing = new RulesFile(path);
-                missing.Problem(null, "the rules file does not exist", "Check the path given to --rules.");
+                missing.Problem("the rules file does not exist", "Check the path given to --rules.");
                 return missing;
             }
 
-            if (info.Length > JsonReader.MaximumLength)
+            if (info.Length > JsonSource.MaximumLength)
             {
                 var large = new RulesFile(path);
-                large.Problem(null, string.Format(CultureInfo.InvariantCulture, "the rules file is {0} bytes, more than a rules file can be ({1})", info.Length, JsonReader.MaximumLength), "Point --rules at the JSON rules file.");
+                large.Problem(string.Format(CultureInfo.InvariantCulture, "the rules file is {0} bytes, more than a rules file can be ({1})", info.Length, JsonSource.MaximumLength), "Point --rules at the JSON rules file.");
                 return large;
             }
 
@@ -85,7 +89,7 @@ public sealed class RulesFile
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or DecoderFallbackException or ArgumentException or NotSupportedException)
         {
             var unreadable = new RulesFile(path);
-            unreadable.Problem(null, "the rules file could not be read: " + exception.Message, "Check the path and that the file is UTF-8 text.");
+            unreadable.Problem("the rules file could not be read: " + exception.Message, "Check the path and that the file is UTF-8 text.");
             return unreadable;
         }
 
@@ -96,144 +100,162 @@ public sealed class RulesFile
     public static RulesFile Parse(string json, string path)
     {
         var file = new RulesFile(path ?? "rules.json");
-        JsonValue root;
+        using var source = JsonSource.TryParse(json ?? string.Empty, out var syntaxProblem);
+        if (source is null)
+        {
+            file.Problem(syntaxProblem, "Fix the JSON syntax.");
+            return file;
+        }
+
+        file._source = source;
         try
         {
-            root = JsonReader.Parse(json ?? string.Empty);
+            file.Read(source.Root);
         }
-        catch (JsonParseException exception)
+        finally
         {
-            file.Problem(null, $"line {exception.Line}, column {exception.Column}: {exception.Reason}", "Fix the JSON syntax.");
-            return file;
-        }
-
-        if (root.Kind != JsonValueKind.Object)
-        {
-            file.Problem(root, $"the document is {root.KindName}, expected an object", "Write the rules as one JSON object, e.g. { \"allow\": [\"libz.so.1\"] }.");
-            return file;
-        }
-
-        foreach (var member in root.Members)
-        {
-            switch (member.Key)
-            {
-                case "$schema":
-                    break;
-                case "policy":
-                    file.PolicyName = file.ReadString(member.Value, "policy", "glibc-portable, musl-portable or static");
-                    break;
-                case "maxGlibcVersion":
-                    file.MaxGlibcVersion = file.ReadString(member.Value, "maxGlibcVersion", "a version such as \"2.28\"");
-                    break;
-                case "maxVersions":
-                    file.ReadMaxVersions(member.Value);
-                    break;
-                case "allow":
-                    file.ReadRules(member.Value, "allow", (pattern, reason) => file._allow.Add(new LibraryRule(pattern, reason)));
-                    break;
-                case "deny":
-                    file.ReadRules(member.Value, "deny", (pattern, reason) => file._deny.Add(new LibraryRule(pattern, reason)));
-                    break;
-                case "ignore":
-                    file.ReadRules(member.Value, "ignore", (pattern, reason) => file._ignore.Add(new IgnoreRule(pattern, reason)));
-                    break;
-                default:
-                    file.Problem(member.Value, $"unknown property \"{member.Key}\"", "Use only " + string.Join(", ", KnownProperties) + ".");
-                    break;
-            }
+            file._source = null;
         }
 
         return file;
     }
 
-    private string? ReadString(JsonValue value, string name, string expected)
+    private void Read(JsonElement root)
     {
-        if (value.Kind == JsonValueKind.String)
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            return value.Text;
+            ProblemAt(string.Empty, $"the document is {JsonSource.KindName(root)}, expected an object", "Write the rules as one JSON object, e.g. { \"allow\": [\"libz.so.1\"] }.");
+            return;
         }
 
-        if (value.Kind == JsonValueKind.Number && name == "maxGlibcVersion")
+        foreach (var member in root.EnumerateObject())
+        {
+            var at = JsonSource.Child(string.Empty, member.Name);
+            switch (member.Name)
+            {
+                case "$schema":
+                    break;
+                case "policy":
+                    PolicyName = ReadString(member.Value, at, "policy", "glibc-portable, musl-portable or static");
+                    break;
+                case "maxGlibcVersion":
+                    MaxGlibcVersion = ReadString(member.Value, at, "maxGlibcVersion", "a version such as \"2.28\"");
+                    break;
+                case "maxVersions":
+                    ReadMaxVersions(member.Value, at);
+                    break;
+                case "allow":
+                    ReadRules(member.Value, at, "allow", (pattern, reason) => _allow.Add(new LibraryRule(pattern, reason)));
+                    break;
+                case "deny":
+                    ReadRules(member.Value, at, "deny", (pattern, reason) => _deny.Add(new LibraryRule(pattern, reason)));
+                    break;
+                case "ignore":
+                    ReadRules(member.Value, at, "ignore", (pattern, reason) => _ignore.Add(new IgnoreRule(pattern, reason)));
+                    break;
+                default:
+                    ProblemAt(at, $"unknown property \"{member.Name}\"", "Use only " + string.Join(", ", KnownProperties) + ".");
+                    break;
+            }
+        }
+
+    }
+
+    private string? ReadString(JsonElement value, string at, string name, string expected)
+    {
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            return value.GetString();
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && name == "maxGlibcVersion")
         {
             // "maxGlibcVersion": 2.28 is what people type; a number keeps its text, so nothing is lost.
-            return value.Text;
+            return value.GetRawText();
         }
 
-        Problem(value, $"\"{name}\" is {value.KindName}, expected a string", $"Write it as a string: {expected}.");
+        ProblemAt(at, $"\"{name}\" is {JsonSource.KindName(value)}, expected a string", $"Write it as a string: {expected}.");
         return null;
     }
 
-    private void ReadMaxVersions(JsonValue value)
+    private void ReadMaxVersions(JsonElement value, string at)
     {
-        if (value.Kind != JsonValueKind.Object)
+        if (value.ValueKind != JsonValueKind.Object)
         {
-            Problem(value, $"\"maxVersions\" is {value.KindName}, expected an object", "Write it as { \"GLIBC\": \"2.28\", \"GLIBCXX\": \"3.4.22\" }.");
+            ProblemAt(at, $"\"maxVersions\" is {JsonSource.KindName(value)}, expected an object", "Write it as { \"GLIBC\": \"2.28\", \"GLIBCXX\": \"3.4.22\" }.");
             return;
         }
 
-        foreach (var member in value.Members)
+        foreach (var member in value.EnumerateObject())
         {
-            if (member.Value.Kind == JsonValueKind.String || member.Value.Kind == JsonValueKind.Number)
+            if (member.Value.ValueKind == JsonValueKind.String)
             {
-                _maxVersions.Add(new VersionLimit(member.Key, member.Value.Text!));
+                _maxVersions.Add(new VersionLimit(member.Name, member.Value.GetString()!));
+            }
+            else if (member.Value.ValueKind == JsonValueKind.Number)
+            {
+                _maxVersions.Add(new VersionLimit(member.Name, member.Value.GetRawText()));
             }
             else
             {
-                Problem(member.Value, $"\"maxVersions\".\"{member.Key}\" is {member.Value.KindName}, expected a version string", "Write it as a string such as \"2.28\".");
+                ProblemAt(JsonSource.Child(at, member.Name), $"\"maxVersions\".\"{member.Name}\" is {JsonSource.KindName(member.Value)}, expected a version string", "Write it as a string such as \"2.28\".");
             }
         }
     }
 
-    private void ReadRules(JsonValue value, string name, Action<string, string?> add)
+    private void ReadRules(JsonElement value, string at, string name, Action<string, string?> add)
     {
-        if (value.Kind != JsonValueKind.Array)
+        if (value.ValueKind != JsonValueKind.Array)
         {
-            Problem(value, $"\"{name}\" is {value.KindName}, expected an array", $"Write it as [ \"libz.so.1\", {{ \"pattern\": \"libssl.so.*\", \"reason\": \"...\" }} ].");
+            ProblemAt(at, $"\"{name}\" is {JsonSource.KindName(value)}, expected an array", $"Write it as [ \"libz.so.1\", {{ \"pattern\": \"libssl.so.*\", \"reason\": \"...\" }} ].");
             return;
         }
 
-        foreach (var item in value.Items)
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            if (item.Kind == JsonValueKind.String)
+            var itemAt = JsonSource.Child(at, index++);
+            if (item.ValueKind == JsonValueKind.String)
             {
-                add(item.Text!, null);
+                add(item.GetString()!, null);
                 continue;
             }
 
-            if (item.Kind != JsonValueKind.Object)
+            if (item.ValueKind != JsonValueKind.Object)
             {
-                Problem(item, $"an item of \"{name}\" is {item.KindName}, expected a string or an object", "Write a pattern as \"libz.so.1\" or { \"pattern\": \"libz.so.1\", \"reason\": \"...\" }.");
+                ProblemAt(itemAt, $"an item of \"{name}\" is {JsonSource.KindName(item)}, expected a string or an object", "Write a pattern as \"libz.so.1\" or { \"pattern\": \"libz.so.1\", \"reason\": \"...\" }.");
                 continue;
             }
 
             string? pattern = null;
             string? reason = null;
             var valid = true;
-            foreach (var member in item.Members)
+            foreach (var member in item.EnumerateObject())
             {
-                if (member.Key == "pattern" && member.Value.Kind == JsonValueKind.String)
+                var memberAt = JsonSource.Child(itemAt, member.Name);
+                if (member.Name == "pattern" && member.Value.ValueKind == JsonValueKind.String)
                 {
-                    pattern = member.Value.Text;
+                    pattern = member.Value.GetString();
                 }
-                else if (member.Key == "reason" && (member.Value.Kind == JsonValueKind.String || member.Value.Kind == JsonValueKind.Null))
+                else if (member.Name == "reason" && member.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
                 {
-                    reason = member.Value.Text;
+                    reason = member.Value.GetString();
                 }
-                else if (member.Key == "pattern" || member.Key == "reason")
+                else if (member.Name == "pattern" || member.Name == "reason")
                 {
-                    Problem(member.Value, $"\"{member.Key}\" of an item of \"{name}\" is {member.Value.KindName}, expected a string", "Write it as a string.");
+                    ProblemAt(memberAt, $"\"{member.Name}\" of an item of \"{name}\" is {JsonSource.KindName(member.Value)}, expected a string", "Write it as a string.");
                     valid = false;
                 }
                 else
                 {
-                    Problem(member.Value, $"unknown property \"{member.Key}\" in an item of \"{name}\"", "Use only \"pattern\" and \"reason\".");
+                    ProblemAt(memberAt, $"unknown property \"{member.Name}\" in an item of \"{name}\"", "Use only \"pattern\" and \"reason\".");
                     valid = false;
                 }
             }
 
             if (pattern is null && valid)
             {
-                Problem(item, $"an item of \"{name}\" has no \"pattern\"", "Add \"pattern\": \"libz.so.1\" (a soname or glob).");
+                ProblemAt(itemAt, $"an item of \"{name}\" has no \"pattern\"", "Add \"pattern\": \"libz.so.1\" (a soname or glob).");
                 continue;
             }
 
@@ -245,15 +267,18 @@ public sealed class RulesFile
         }
     }
 
-    private void Problem(JsonValue? at, string reason, string fix)
+    /// <param name="at">The pointer of the value the problem is about, while the document is being read.</param>
+    private void ProblemAt(string at, string reason, string fix) =>
+        Problem(_source is null ? reason : _source.Position(at) + ": " + reason, fix);
+
+    private void Problem(string reason, string fix)
     {
-        var where = at is null ? string.Empty : string.Format(CultureInfo.InvariantCulture, "line {0}, column {1}: ", at.Line, at.Column);
         var name = System.IO.Path.GetFileName(Path);
         _problems.Add(new Finding(
             DiagnosticCodes.InvalidConfiguration,
             FindingSeverity.Error,
             Path,
-            $"The rules file {name} is invalid: {where}{reason}. {fix}",
+            $"The rules file {name} is invalid: {reason}. {fix}",
             null,
             "rules file " + name,
             fix));

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;
@@ -27,14 +28,17 @@ public static class RuntimeConfigFile
                     continue;
                 }
 
-                var document = JsonReader.Parse(text);
-                if (document["runtimeOptions"]?["tfm"] is { Kind: JsonValueKind.String, Text: { Length: > 0 } tfm })
+                using var document = JsonSource.TryParse(text, out _);
+                if (document is not null
+                    && JsonSource.Member(document.Root, "runtimeOptions") is { } options
+                    && JsonSource.Member(options, "tfm") is { ValueKind: JsonValueKind.String } tfm
+                    && tfm.GetString() is { Length: > 0 } name)
                 {
-                    return tfm;
+                    return name;
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or JsonParseException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // An unreadable runtime config only means the floor of the newest .NET is used.
         }

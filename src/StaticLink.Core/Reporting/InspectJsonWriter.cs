@@ -11,6 +11,14 @@ namespace StaticLink.Core.Reporting;
 /// every field always present (null when it does not apply), in the order of the contract. Other tools consume this:
 /// names and value spellings do not change.
 /// </summary>
+/// <remarks>
+/// Written with the small <see cref="JsonWriter"/>, not <see cref="System.Text.Json.Utf8JsonWriter"/> as the report
+/// and target files are: inspect is the command timed against scanelf, and Utf8JsonWriter (through
+/// <see cref="JsonOutput"/>, relaxed escaping, straight to the UTF-8 stdout stream) cost more than the 5% allowed.
+/// Measured on 2026-12-01, `inspect --format json --files-from LIST` over 3,681 ELF files (2 cores, load 50-70),
+/// both builds side by side in 5 alternating hyperfine rounds of 10-15 runs: CPU (user+sys) 0.695 s with this writer,
+/// 0.748 s with Utf8JsonWriter (+7.6%); median wall 3.40 s against 3.62 s (+6.3%). The output is byte-identical.
+/// </remarks>
 public sealed class InspectJsonWriter : InspectWriter
 {
     private static readonly string[] FactNames =

@@ -7,7 +7,7 @@ namespace StaticLink.Core.Reporting;
 
 /// <summary>
 /// Reads a JSON document's text from disk the one way the engine does: it must exist, be no larger than
-/// <see cref="JsonReader.MaximumLength"/>, and be UTF-8; any other case is a reason in words, never an exception.
+/// <see cref="JsonSource.MaximumLength"/>, and be UTF-8; any other case is a reason in words, never an exception.
 /// </summary>
 internal static class JsonFile
 {
@@ -24,9 +24,9 @@ internal static class JsonFile
                 return false;
             }
 
-            if (info.Length > JsonReader.MaximumLength)
+            if (info.Length > JsonSource.MaximumLength)
             {
-                reason = string.Format(CultureInfo.InvariantCulture, "is {0} bytes, more than a JSON file here can be ({1})", info.Length, JsonReader.MaximumLength);
+                reason = string.Format(CultureInfo.InvariantCulture, "is {0} bytes, more than a JSON file here can be ({1})", info.Length, JsonSource.MaximumLength);
                 return false;
             }
 

@@ -1,6 +1,8 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text.Json;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 
@@ -22,75 +24,78 @@ public static class JsonReport
             throw new ArgumentNullException(nameof(report));
         }
 
-        var json = new JsonWriter(output);
-        json.StartObject();
-        json.Property("schemaVersion", SchemaVersion);
-        json.Property("tool", "StaticLink");
-        json.Property("root", report.Root);
-        json.Property("rid", report.RuntimeIdentifier);
-        json.Property("policy", report.PolicyName);
-        json.Property("passed", !report.HasErrors);
-
-        // Which targets were checked against, and why each (named, the container settings, .NET's floor).
-        json.Name("targets");
-        json.StartArray();
-        foreach (var target in report.Targets)
+        using (var jsonOutput = new JsonOutput(output))
         {
-            json.StartObject();
-            json.Property("id", target.Id);
-            json.Property("origin", OriginName(target.Origin));
-            json.Property("reason", target.Reason);
-            json.Property("title", target.Title);
-            json.Property("source", target.Source);
-            json.EndObject();
+            WriteReport(report, jsonOutput.Json);
         }
 
-        json.EndArray();
+        output.WriteLine();
+    }
 
-        json.Name("files");
-        json.StartArray();
+    private static void WriteReport(CheckReport report, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteString("tool", "StaticLink");
+        json.WriteString("root", report.Root);
+        json.WriteString("rid", report.RuntimeIdentifier);
+        json.WriteString("policy", report.PolicyName);
+        json.WriteBoolean("passed", !report.HasErrors);
+
+        // Which targets were checked against, and why each (named, the container settings, .NET's floor).
+        json.WriteStartArray("targets");
+        foreach (var target in report.Targets)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", target.Id);
+            json.WriteString("origin", OriginName(target.Origin));
+            json.WriteString("reason", target.Reason);
+            json.WriteString("title", target.Title);
+            json.WriteString("source", target.Source);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+
+        json.WriteStartArray("files");
         foreach (var file in report.Files)
         {
             WriteFile(json, file);
         }
 
-        json.EndArray();
+        json.WriteEndArray();
 
-        json.Name("findings");
-        json.StartArray();
+        json.WriteStartArray("findings");
         foreach (var finding in report.Findings)
         {
             WriteFinding(json, finding);
         }
 
-        json.EndArray();
+        json.WriteEndArray();
 
-        json.Name("pinvoke");
-        json.StartArray();
+        json.WriteStartArray("pinvoke");
         foreach (var target in report.PInvokeTargets)
         {
             WriteTarget(json, target);
         }
 
-        json.EndArray();
+        json.WriteEndArray();
 
         var summary = ReportSummary.Of(report);
-        json.Name("summary");
-        json.StartObject();
-        json.Property("examinedFiles", summary.ExaminedFiles);
-        json.Property("nativeFiles", summary.NativeFiles);
-        json.Property("passed", summary.Passed);
-        json.Property("warned", summary.Warned);
-        json.Property("failed", summary.Failed);
-        json.Property("ignored", summary.Ignored);
-        json.Property("alternatives", summary.Alternatives);
-        json.Property("errors", summary.Errors);
-        json.Property("warnings", summary.Warnings);
-        json.Property("infos", summary.Infos);
-        json.EndObject();
+        json.WriteStartObject("summary");
+        json.WriteNumber("examinedFiles", summary.ExaminedFiles);
+        json.WriteNumber("nativeFiles", summary.NativeFiles);
+        json.WriteNumber("passed", summary.Passed);
+        json.WriteNumber("warned", summary.Warned);
+        json.WriteNumber("failed", summary.Failed);
+        json.WriteNumber("ignored", summary.Ignored);
+        json.WriteNumber("alternatives", summary.Alternatives);
+        json.WriteNumber("errors", summary.Errors);
+        json.WriteNumber("warnings", summary.Warnings);
+        json.WriteNumber("infos", summary.Infos);
+        json.WriteEndObject();
 
-        json.EndObject();
-        output.WriteLine();
+        json.WriteEndObject();
     }
 
     public static string ToJson(CheckReport report)
@@ -110,111 +115,120 @@ public static class JsonReport
         });
     }
 
-    private static void WriteFile(JsonWriter json, FileReport file)
+    private static void WriteFile(Utf8JsonWriter json, FileReport file)
     {
         var elf = file.Elf;
-        json.StartObject();
-        json.Property("path", file.Path);
-        json.Property("size", file.Size);
-        json.Property("kind", file.Kind);
-        json.Property("machine", elf?.MachineName);
-        json.Property("linkage", elf is null ? null : ElfNames.Linkage(elf.Linkage));
-        json.Property("libc", file.Libc);
-        json.Property("fullyStatic", file.FullyStatic);
-        json.Property("interpreter", elf?.Interpreter);
-        json.Property("soname", elf?.Soname);
-        json.StringArray("needed", elf?.Needed ?? []);
-        json.StringArray("bundled", file.Bundled);
-        json.StringArray("external", file.External);
-        json.StringArray("runtimeLoaded", file.RuntimeLoaded);
-        json.Property("minimumGlibc", file.MinimumGlibc);
+        json.WriteStartObject();
+        json.WriteString("path", file.Path);
+        json.WriteNumber("size", file.Size);
+        json.WriteString("kind", file.Kind);
+        json.WriteString("machine", elf?.MachineName);
+        json.WriteString("linkage", elf is null ? null : ElfNames.Linkage(elf.Linkage));
+        json.WriteString("libc", file.Libc);
+        json.WriteBoolean("fullyStatic", file.FullyStatic);
+        json.WriteString("interpreter", elf?.Interpreter);
+        json.WriteString("soname", elf?.Soname);
+        WriteStrings(json, "needed", elf?.Needed ?? []);
+        WriteStrings(json, "bundled", file.Bundled);
+        WriteStrings(json, "external", file.External);
+        WriteStrings(json, "runtimeLoaded", file.RuntimeLoaded);
+        json.WriteString("minimumGlibc", file.MinimumGlibc);
         if (elf is not null)
         {
-            json.StringArray("rpath", elf.Rpath);
-            json.StringArray("runpath", elf.Runpath);
-            json.Property("stripped", elf.Stripped);
+            WriteStrings(json, "rpath", elf.Rpath);
+            WriteStrings(json, "runpath", elf.Runpath);
+            json.WriteBoolean("stripped", elf.Stripped);
         }
 
         // Sizes: what stripping saves on an unstripped file, and what a stripped one weighed with its debug file.
         NumberOrNull(json, "strippedSize", file.StrippedSize);
-        json.Property("debugCompanion", file.DebugCompanion);
+        json.WriteString("debugCompanion", file.DebugCompanion);
         NumberOrNull(json, "debugCompanionSize", file.DebugCompanionSize);
         NumberOrNull(json, "unstrippedSize", file.UnstrippedSize);
 
-        json.Property("verdict", file.Verdict);
-        json.Property("package", file.Package);
+        json.WriteString("verdict", file.Verdict);
+        json.WriteString("package", file.Package);
         if (file.Container is not null)
         {
-            json.Property("container", file.Container);
+            json.WriteString("container", file.Container);
         }
 
         if (file.Bundle is { } bundle)
         {
-            json.Name("bundle");
-            json.StartObject();
-            json.Property("version", bundle.MajorVersion.ToString(CultureInfo.InvariantCulture) + "." + bundle.MinorVersion.ToString(CultureInfo.InvariantCulture));
-            json.Property("id", bundle.BundleId);
-            json.Property("files", bundle.Entries.Count);
-            json.Property("note", file.BundleNote);
-            json.EndObject();
+            json.WriteStartObject("bundle");
+            json.WriteString("version", bundle.MajorVersion.ToString(CultureInfo.InvariantCulture) + "." + bundle.MinorVersion.ToString(CultureInfo.InvariantCulture));
+            json.WriteString("id", bundle.BundleId);
+            json.WriteNumber("files", bundle.Entries.Count);
+            json.WriteString("note", file.BundleNote);
+            json.WriteEndObject();
         }
 
         if (file.IgnoredReason is not null)
         {
-            json.Property("ignoredReason", file.IgnoredReason);
+            json.WriteString("ignoredReason", file.IgnoredReason);
         }
 
         if (file.Error is not null)
         {
-            json.Property("error", file.Error);
+            json.WriteString("error", file.Error);
             if (file.ErrorOffset is { } offset)
             {
-                json.Property("errorOffset", offset);
+                json.WriteNumber("errorOffset", offset);
             }
         }
 
-        json.EndObject();
+        json.WriteEndObject();
     }
 
-    private static void WriteTarget(JsonWriter json, PInvokeTargetReport target)
+    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
     {
-        json.StartObject();
-        json.Property("assembly", target.Assembly);
-        json.Property("module", target.Module);
-        json.Property("library", target.Library);
-        json.Property("resolution", target.Resolution);
-        json.Property("resolvedBy", target.ResolvedBy);
-        json.Property("imports", target.ImportCount);
-        json.EndObject();
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
-    private static void NumberOrNull(JsonWriter json, string name, long? value)
+    private static void WriteTarget(Utf8JsonWriter json, PInvokeTargetReport target)
     {
-        json.Name(name);
+        json.WriteStartObject();
+        json.WriteString("assembly", target.Assembly);
+        json.WriteString("module", target.Module);
+        json.WriteString("library", target.Library);
+        json.WriteString("resolution", target.Resolution);
+        json.WriteString("resolvedBy", target.ResolvedBy);
+        json.WriteNumber("imports", target.ImportCount);
+        json.WriteEndObject();
+    }
+
+    private static void NumberOrNull(Utf8JsonWriter json, string name, long? value)
+    {
         if (value is { } number)
         {
-            json.Value(number);
+            json.WriteNumber(name, number);
         }
         else
         {
-            json.Null();
+            json.WriteNull(name);
         }
     }
 
-    private static void WriteFinding(JsonWriter json, Finding finding)
+    private static void WriteFinding(Utf8JsonWriter json, Finding finding)
     {
-        json.StartObject();
-        json.Property("code", finding.Code);
-        json.Property("severity", SeverityName(finding.Severity));
-        json.Property("file", finding.File);
-        json.Property("library", finding.Library);
-        json.Property("package", finding.Package);
-        json.Property("target", finding.Target);
-        json.Property("rule", finding.Rule);
-        json.Property("message", finding.Message);
-        json.Property("fix", finding.Fix);
-        json.Property("help", HelpPath(finding.Code));
-        json.EndObject();
+        json.WriteStartObject();
+        json.WriteString("code", finding.Code);
+        json.WriteString("severity", SeverityName(finding.Severity));
+        json.WriteString("file", finding.File);
+        json.WriteString("library", finding.Library);
+        json.WriteString("package", finding.Package);
+        json.WriteString("target", finding.Target);
+        json.WriteString("rule", finding.Rule);
+        json.WriteString("message", finding.Message);
+        json.WriteString("fix", finding.Fix);
+        json.WriteString("help", HelpPath(finding.Code));
+        json.WriteEndObject();
     }
 
     /// <summary>named, container or dotnet-floor.</summary>

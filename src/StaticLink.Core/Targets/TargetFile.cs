@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text.Json;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
@@ -40,64 +41,57 @@ public static class TargetFile
     /// <param name="symbolSets">Resolves a libcSymbolSet name (musl-1.2.4) for an architecture (x86_64) to its symbols.</param>
     public static TargetDescription Parse(string json, string sourceName, Func<string, string, ISet<string>?>? symbolSets = null)
     {
-        JsonValue root;
-        try
+        using var parsed = JsonSource.TryParse(json ?? string.Empty, out var syntaxProblem)
+            ?? throw new TargetFileException($"{sourceName}: {syntaxProblem}");
+        var source = new TargetFileSource(parsed, sourceName);
+        var root = parsed.Root;
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            root = JsonReader.Parse(json ?? string.Empty);
-        }
-        catch (JsonParseException exception)
-        {
-            throw new TargetFileException($"{sourceName}: line {exception.Line}, column {exception.Column}: {exception.Reason}", exception);
-        }
-
-        if (root.Kind != JsonValueKind.Object)
-        {
-            throw Problem(sourceName, root, $"the document is {root.KindName}, expected an object");
+            throw source.Problem(string.Empty, $"the document is {JsonSource.KindName(root)}, expected an object");
         }
 
-        foreach (var member in root.Members)
+        foreach (var member in root.EnumerateObject())
         {
-            if (Array.IndexOf(KnownProperties, member.Key) < 0)
+            if (Array.IndexOf(KnownProperties, member.Name) < 0)
             {
-                throw Problem(sourceName, member.Value, $"unknown property \"{member.Key}\" (known: {string.Join(", ", KnownProperties)})");
+                throw source.Problem(JsonSource.Child(string.Empty, member.Name), $"unknown property \"{member.Name}\" (known: {string.Join(", ", KnownProperties)})");
             }
         }
 
-        var version = root["schemaVersion"];
-        if (version is not null && (version.Kind != JsonValueKind.Number || version.Text != "1"))
+        if (JsonSource.Member(root, "schemaVersion") is { } version && (version.ValueKind != JsonValueKind.Number || version.GetRawText() != "1"))
         {
-            throw Problem(sourceName, version, "schemaVersion must be 1");
+            throw source.Problem("/schemaVersion", "schemaVersion must be 1");
         }
 
-        var id = RequiredString(root, "id", sourceName);
-        var kind = ParseKind(OptionalString(root, "kind", sourceName) ?? "root-filesystem", root, sourceName);
-        var architecture = OptionalString(root, "architecture", sourceName) ?? string.Empty;
+        var id = RequiredString(source, root, string.Empty, "id");
+        var kind = ParseKind(OptionalString(source, root, string.Empty, "kind") ?? "root-filesystem", source);
+        var architecture = OptionalString(source, root, string.Empty, "architecture") ?? string.Empty;
         if (architecture.Length > 0 && TargetArchitecture.FromRidName(architecture) is null)
         {
-            throw Problem(sourceName, root["architecture"]!, $"architecture \"{architecture}\" is not a RID architecture (x64, arm64, arm, x86, ...)");
+            throw source.Problem("/architecture", $"architecture \"{architecture}\" is not a RID architecture (x64, arm64, arm, x86, ...)");
         }
 
-        var (libc, libcVersion) = ParseLibc(root["libc"], sourceName);
-        var libraries = ParseLibraries(root["libraries"], sourceName);
+        var (libc, libcVersion) = ParseLibc(source, JsonSource.Member(root, "libc"));
+        var libraries = ParseLibraries(source, JsonSource.Member(root, "libraries"));
         ISet<string>? symbols = null;
-        if (root["libcSymbols"] is { } inline)
+        if (JsonSource.Member(root, "libcSymbols") is { } inline)
         {
-            symbols = new HashSet<string>(StringArray(inline, "libcSymbols", sourceName), StringComparer.Ordinal);
+            symbols = new HashSet<string>(StringArray(source, inline, "/libcSymbols", "libcSymbols"), StringComparer.Ordinal);
         }
-        else if (OptionalString(root, "libcSymbolSet", sourceName) is { } setName)
+        else if (OptionalString(source, root, string.Empty, "libcSymbolSet") is { } setName)
         {
             var machine = TargetArchitecture.FromRidName(architecture)?.MachineName ?? "x86_64";
             symbols = symbolSets?.Invoke(setName, machine)
-                ?? throw Problem(sourceName, root["libcSymbolSet"]!, $"libcSymbolSet \"{setName}\" is not a known symbol set for {machine}");
+                ?? throw source.Problem("/libcSymbolSet", $"libcSymbolSet \"{setName}\" is not a known symbol set for {machine}");
         }
 
         return new TargetDescription(id, kind, architecture, libc, libcVersion, libraries)
         {
-            Aliases = root["aliases"] is { } aliases ? StringArray(aliases, "aliases", sourceName) : [],
-            Title = OptionalString(root, "title", sourceName) ?? string.Empty,
-            Source = OptionalString(root, "source", sourceName) ?? string.Empty,
+            Aliases = JsonSource.Member(root, "aliases") is { } aliases ? StringArray(source, aliases, "/aliases", "aliases") : [],
+            Title = OptionalString(source, root, string.Empty, "title") ?? string.Empty,
+            Source = OptionalString(source, root, string.Empty, "source") ?? string.Empty,
             LibcSymbols = symbols,
-            Environment = ParseEnvironment(root["environment"], sourceName),
+            Environment = ParseEnvironment(source, JsonSource.Member(root, "environment")),
         };
     }
 
@@ -109,62 +103,11 @@ public static class TargetFile
             throw new ArgumentNullException(nameof(target));
         }
 
-        var json = new JsonWriter(output);
-        json.StartObject();
-        json.Property("schemaVersion", SchemaVersion);
-        json.Property("id", target.Id);
-        json.StringArray("aliases", target.Aliases);
-        json.Property("kind", KindName(target.Kind));
-        json.Property("title", target.Title);
-        json.Property("source", target.Source);
-        json.Property("architecture", target.ArchitectureName);
-        json.Name("libc");
-        json.StartObject();
-        json.Property("flavor", target.Libc == LibcFlavor.None ? "none" : ElfNames.Libc(target.Libc));
-        json.Property("version", target.LibcVersion?.Text);
-        json.EndObject();
-        json.Name("environment");
-        json.StartObject();
-        var names = new List<string>(target.Environment.Keys);
-        names.Sort(StringComparer.Ordinal);
-        foreach (var name in names)
+        using (var jsonOutput = new JsonOutput(output))
         {
-            json.Property(name, target.Environment[name]);
+            WriteTarget(target, jsonOutput.Json);
         }
 
-        json.EndObject();
-        json.Name("libraries");
-        json.StartArray();
-        foreach (var library in target.Libraries)
-        {
-            json.StartObject();
-            json.Property("soname", library.Soname);
-            json.Property("path", library.Path);
-            json.StringArray("versions", library.Versions);
-            if (library.VersionCeilings.Count > 0)
-            {
-                json.Name("versionCeilings");
-                json.StartObject();
-                foreach (var ceiling in library.VersionCeilings)
-                {
-                    json.Property(ceiling.Key, ceiling.Value.Text);
-                }
-
-                json.EndObject();
-            }
-
-            json.EndObject();
-        }
-
-        json.EndArray();
-        if (target.LibcSymbols is { } symbols)
-        {
-            var sorted = new List<string>(symbols);
-            sorted.Sort(StringComparer.Ordinal);
-            json.StringArray("libcSymbols", sorted);
-        }
-
-        json.EndObject();
         output.WriteLine();
     }
 
@@ -177,84 +120,153 @@ public static class TargetFile
         _ => "root-filesystem",
     };
 
-    private static TargetKind ParseKind(string text, JsonValue root, string sourceName) => text switch
+    private static void WriteTarget(TargetDescription target, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteString("id", target.Id);
+        WriteStrings(json, "aliases", target.Aliases);
+        json.WriteString("kind", KindName(target.Kind));
+        json.WriteString("title", target.Title);
+        json.WriteString("source", target.Source);
+        json.WriteString("architecture", target.ArchitectureName);
+        json.WriteStartObject("libc");
+        json.WriteString("flavor", target.Libc == LibcFlavor.None ? "none" : ElfNames.Libc(target.Libc));
+        json.WriteString("version", target.LibcVersion?.Text);
+        json.WriteEndObject();
+        json.WriteStartObject("environment");
+        var names = new List<string>(target.Environment.Keys);
+        names.Sort(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            json.WriteString(name, target.Environment[name]);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("libraries");
+        foreach (var library in target.Libraries)
+        {
+            json.WriteStartObject();
+            json.WriteString("soname", library.Soname);
+            json.WriteString("path", library.Path);
+            WriteStrings(json, "versions", library.Versions);
+            if (library.VersionCeilings.Count > 0)
+            {
+                json.WriteStartObject("versionCeilings");
+                foreach (var ceiling in library.VersionCeilings)
+                {
+                    json.WriteString(ceiling.Key, ceiling.Value.Text);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        if (target.LibcSymbols is { } symbols)
+        {
+            var sorted = new List<string>(symbols);
+            sorted.Sort(StringComparer.Ordinal);
+            WriteStrings(json, "libcSymbols", sorted);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static TargetKind ParseKind(string text, TargetFileSource source) => text switch
     {
         "image" => TargetKind.Image,
         "distribution" => TargetKind.Distribution,
         "floor" => TargetKind.Floor,
         "policy" => TargetKind.Policy,
         "root-filesystem" => TargetKind.RootFilesystem,
-        _ => throw Problem(sourceName, root["kind"]!, $"kind \"{text}\" is not one of image, distribution, floor, policy, root-filesystem"),
+        _ => throw source.Problem("/kind", $"kind \"{text}\" is not one of image, distribution, floor, policy, root-filesystem"),
     };
 
-    private static (LibcFlavor Flavor, VersionNumber? Version) ParseLibc(JsonValue? value, string sourceName)
+    private static (LibcFlavor Flavor, VersionNumber? Version) ParseLibc(TargetFileSource source, JsonElement? found)
     {
-        if (value is null)
+        if (found is not { } value)
         {
-            throw new TargetFileException($"{sourceName}: \"libc\" is missing (e.g. {{ \"flavor\": \"glibc\", \"version\": \"2.36\" }}, or {{ \"flavor\": \"none\" }})");
+            throw new TargetFileException($"{source.Name}: \"libc\" is missing (e.g. {{ \"flavor\": \"glibc\", \"version\": \"2.36\" }}, or {{ \"flavor\": \"none\" }})");
         }
 
-        if (value.Kind != JsonValueKind.Object)
+        if (value.ValueKind != JsonValueKind.Object)
         {
-            throw Problem(sourceName, value, $"libc is {value.KindName}, expected an object");
+            throw source.Problem("/libc", $"libc is {JsonSource.KindName(value)}, expected an object");
         }
 
-        var flavorText = RequiredString(value, "flavor", sourceName);
+        var flavorText = RequiredString(source, value, "/libc", "flavor");
         var flavor = flavorText switch
         {
             "glibc" => LibcFlavor.Glibc,
             "musl" => LibcFlavor.Musl,
             "none" => LibcFlavor.None,
-            _ => throw Problem(sourceName, value["flavor"]!, $"libc.flavor \"{flavorText}\" is not one of glibc, musl, none"),
+            _ => throw source.Problem("/libc/flavor", $"libc.flavor \"{flavorText}\" is not one of glibc, musl, none"),
         };
         VersionNumber? version = null;
-        if (OptionalString(value, "version", sourceName) is { } text && !VersionNumber.TryParse(text, out version))
+        if (OptionalString(source, value, "/libc", "version") is { } text && !VersionNumber.TryParse(text, out version))
         {
-            throw Problem(sourceName, value["version"]!, $"libc.version \"{text}\" is not a version such as 2.36");
+            throw source.Problem("/libc/version", $"libc.version \"{text}\" is not a version such as 2.36");
         }
 
         return (flavor, version);
     }
 
-    private static List<TargetLibrary> ParseLibraries(JsonValue? value, string sourceName)
+    private static List<TargetLibrary> ParseLibraries(TargetFileSource source, JsonElement? found)
     {
         var libraries = new List<TargetLibrary>();
-        if (value is null)
+        if (found is not { } value)
         {
             return libraries;
         }
 
-        if (value.Kind != JsonValueKind.Array)
+        if (value.ValueKind != JsonValueKind.Array)
         {
-            throw Problem(sourceName, value, $"libraries is {value.KindName}, expected an array");
+            throw source.Problem("/libraries", $"libraries is {JsonSource.KindName(value)}, expected an array");
         }
 
-        foreach (var item in value.Items)
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            if (item.Kind != JsonValueKind.Object)
+            var at = JsonSource.Child("/libraries", index++);
+            if (item.ValueKind != JsonValueKind.Object)
             {
-                throw Problem(sourceName, item, $"a library is {item.KindName}, expected an object with soname, path and versions");
+                throw source.Problem(at, $"a library is {JsonSource.KindName(item)}, expected an object with soname, path and versions");
             }
 
-            var soname = RequiredString(item, "soname", sourceName);
-            var path = OptionalString(item, "path", sourceName);
-            var versions = item["versions"] is { } list ? StringArray(list, "versions", sourceName) : [];
+            var soname = RequiredString(source, item, at, "soname");
+            var path = OptionalString(source, item, at, "path");
+            var versions = JsonSource.Member(item, "versions") is { } list ? StringArray(source, list, JsonSource.Child(at, "versions"), "versions") : [];
             var ceilings = new Dictionary<string, VersionNumber>(StringComparer.Ordinal);
-            if (item["versionCeilings"] is { } table)
+            if (JsonSource.Member(item, "versionCeilings") is { } table)
             {
-                if (table.Kind != JsonValueKind.Object)
+                var tableAt = JsonSource.Child(at, "versionCeilings");
+                if (table.ValueKind != JsonValueKind.Object)
                 {
-                    throw Problem(sourceName, table, $"versionCeilings of {soname} is {table.KindName}, expected an object such as {{ \"GLIBC\": \"2.28\" }}");
+                    throw source.Problem(tableAt, $"versionCeilings of {soname} is {JsonSource.KindName(table)}, expected an object such as {{ \"GLIBC\": \"2.28\" }}");
                 }
 
-                foreach (var ceiling in table.Members)
+                foreach (var ceiling in table.EnumerateObject())
                 {
-                    if (ceiling.Value.Kind != JsonValueKind.String || !VersionNumber.TryParse(ceiling.Value.Text, out var number))
+                    if (ceiling.Value.ValueKind != JsonValueKind.String || !VersionNumber.TryParse(ceiling.Value.GetString(), out var number))
                     {
-                        throw Problem(sourceName, ceiling.Value, $"versionCeilings.{ceiling.Key} of {soname} is not a version string such as \"2.28\"");
+                        throw source.Problem(JsonSource.Child(tableAt, ceiling.Name), $"versionCeilings.{ceiling.Name} of {soname} is not a version string such as \"2.28\"");
                     }
 
-                    ceilings[ceiling.Key] = number!;
+                    ceilings[ceiling.Name] = number!;
                 }
             }
 
@@ -264,69 +276,70 @@ public static class TargetFile
         return libraries;
     }
 
-    private static Dictionary<string, string> ParseEnvironment(JsonValue? value, string sourceName)
+    private static Dictionary<string, string> ParseEnvironment(TargetFileSource source, JsonElement? found)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (value is null)
+        if (found is not { } value)
         {
             return environment;
         }
 
-        if (value.Kind != JsonValueKind.Object)
+        if (value.ValueKind != JsonValueKind.Object)
         {
-            throw Problem(sourceName, value, $"environment is {value.KindName}, expected an object of NAME: value");
+            throw source.Problem("/environment", $"environment is {JsonSource.KindName(value)}, expected an object of NAME: value");
         }
 
-        foreach (var member in value.Members)
+        foreach (var member in value.EnumerateObject())
         {
-            if (member.Value.Kind != JsonValueKind.String)
+            if (member.Value.ValueKind != JsonValueKind.String)
             {
-                throw Problem(sourceName, member.Value, $"environment.{member.Key} is {member.Value.KindName}, expected a string");
+                throw source.Problem(JsonSource.Child("/environment", member.Name), $"environment.{member.Name} is {JsonSource.KindName(member.Value)}, expected a string");
             }
 
-            environment[member.Key] = member.Value.Text!;
+            environment[member.Name] = member.Value.GetString()!;
         }
 
         return environment;
     }
 
-    private static string RequiredString(JsonValue owner, string name, string sourceName) =>
-        OptionalString(owner, name, sourceName) is { Length: > 0 } text
+    /// <param name="ownerAt">The pointer of <paramref name="owner"/>: a missing member is reported where its owner starts.</param>
+    private static string RequiredString(TargetFileSource source, JsonElement owner, string ownerAt, string name) =>
+        OptionalString(source, owner, ownerAt, name) is { Length: > 0 } text
             ? text
-            : throw new TargetFileException($"{sourceName}: line {owner.Line}, column {owner.Column}: \"{name}\" is missing or empty");
+            : throw source.Problem(ownerAt, $"\"{name}\" is missing or empty");
 
-    private static string? OptionalString(JsonValue owner, string name, string sourceName)
+    private static string? OptionalString(TargetFileSource source, JsonElement owner, string ownerAt, string name)
     {
-        var value = owner[name];
-        if (value is null || value.Kind == JsonValueKind.Null)
+        if (JsonSource.Member(owner, name) is not { } value || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return value.Kind == JsonValueKind.String ? value.Text : throw Problem(sourceName, value, $"\"{name}\" is {value.KindName}, expected a string");
+        return value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : throw source.Problem(JsonSource.Child(ownerAt, name), $"\"{name}\" is {JsonSource.KindName(value)}, expected a string");
     }
 
-    private static List<string> StringArray(JsonValue value, string name, string sourceName)
+    private static List<string> StringArray(TargetFileSource source, JsonElement value, string at, string name)
     {
-        if (value.Kind != JsonValueKind.Array)
+        if (value.ValueKind != JsonValueKind.Array)
         {
-            throw Problem(sourceName, value, $"\"{name}\" is {value.KindName}, expected an array of strings");
+            throw source.Problem(at, $"\"{name}\" is {JsonSource.KindName(value)}, expected an array of strings");
         }
 
-        var items = new List<string>(value.Items.Count);
-        foreach (var item in value.Items)
+        var items = new List<string>(value.GetArrayLength());
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            if (item.Kind != JsonValueKind.String)
+            if (item.ValueKind != JsonValueKind.String)
             {
-                throw Problem(sourceName, item, $"an item of \"{name}\" is {item.KindName}, expected a string");
+                throw source.Problem(JsonSource.Child(at, index), $"an item of \"{name}\" is {JsonSource.KindName(item)}, expected a string");
             }
 
-            items.Add(item.Text!);
+            items.Add(item.GetString()!);
+            index++;
         }
 
         return items;
     }
-
-    private static TargetFileException Problem(string sourceName, JsonValue at, string reason) =>
-        new(string.Format(CultureInfo.InvariantCulture, "{0}: line {1}, column {2}: {3}", sourceName, at.Line, at.Column, reason));
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
@@ -176,17 +177,18 @@ public class BundleScanningTests
         using var output = new OutputDirectory();
         output.Write("app", Bundle().Build().Bytes);
 
-        var json = JsonReader.Parse(JsonReport.ToJson(Check(output)));
+        using var jsonDocument = JsonDocument.Parse(JsonReport.ToJson(Check(output)));
+        var json = jsonDocument.RootElement;
 
-        var files = json["files"]!.Items;
-        Assert.That(files[0]["bundle"]!["version"]!.Text, Is.EqualTo("6.0"));
-        Assert.That(files[0]["bundle"]!["files"]!.Text, Is.EqualTo("5"));
-        Assert.That(files[1]["container"]!.Text, Is.EqualTo("app"));
-        var targets = json["pinvoke"]!.Items;
-        Assert.That(targets.Select(target => target["module"]!.Text), Is.EquivalentTo(new[] { "libgdiplus", "libz", "kernel32.dll", "libc" }));
-        Assert.That(targets.Single(target => target["module"]!.Text == "libc")["resolution"]!.Text, Is.EqualTo(PInvokeResolutions.CLibrary));
-        Assert.That(targets.Single(target => target["module"]!.Text == "kernel32.dll")["resolution"]!.Text, Is.EqualTo(PInvokeResolutions.OtherPlatform));
-        Assert.That(targets.Single(target => target["module"]!.Text == "libgdiplus")["resolution"]!.Text, Is.EqualTo(PInvokeResolutions.Missing));
+        var files = json.GetProperty("files").EnumerateArray().ToList();
+        Assert.That(files[0].GetProperty("bundle").GetProperty("version").GetString(), Is.EqualTo("6.0"));
+        Assert.That(files[0].GetProperty("bundle").GetProperty("files").GetInt64(), Is.EqualTo(5));
+        Assert.That(files[1].GetProperty("container").GetString(), Is.EqualTo("app"));
+        var targets = json.GetProperty("pinvoke").EnumerateArray().ToList();
+        Assert.That(targets.Select(target => target.GetProperty("module").GetString()), Is.EquivalentTo(new[] { "libgdiplus", "libz", "kernel32.dll", "libc" }));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libc").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.CLibrary));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "kernel32.dll").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.OtherPlatform));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libgdiplus").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.Missing));
     }
 
     private static BundleBuilder Bundle() =>

@@ -47,12 +47,43 @@ public class RulesFileTests
     [Test]
     public void Malformed_json_is_one_finding_with_line_and_column()
     {
-        var rules = RulesFile.Parse("{\n  \"allow\": [\"libz.so.1\",]\n}", "/tmp/x/rules.json");
+        // The comma between the two patterns is missing: line 2, where column 25 is the quote that opens "libm.so.6".
+        var rules = RulesFile.Parse("{\n  \"allow\": [\"libz.so.1\" \"libm.so.6\"]\n}", "/tmp/x/rules.json");
 
         var problem = rules.Problems.Single();
         Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
         Assert.That(problem.File, Is.EqualTo("/tmp/x/rules.json"));
-        Assert.That(problem.Message, Is.EqualTo("The rules file rules.json is invalid: line 2, column 25: unexpected ']', expected a value. Fix the JSON syntax."));
+        Assert.That(problem.Message, Does.StartWith("The rules file rules.json is invalid: line 2, column 25: '\"' is invalid after a value."));
+        Assert.That(problem.Message, Does.EndWith(". Fix the JSON syntax."));
+        Assert.That(problem.Message, Does.Not.Contain("LineNumber").And.Not.Contain("   at "), "the position once, no stack trace");
+    }
+
+    [Test]
+    public void Comments_and_trailing_commas_are_accepted()
+    {
+        var rules = RulesFile.Parse(
+            """
+            // Written by hand, so commented.
+            {
+              "allow": [
+                "libz.so.1", /* zlib is in every base image */
+                "libssl.so.*",
+              ],
+            }
+            """,
+            "rules.json");
+
+        Assert.That(rules.Problems, Is.Empty);
+        Assert.That(rules.Allow, Is.EqualTo(new[] { new LibraryRule("libz.so.1"), new LibraryRule("libssl.so.*") }));
+    }
+
+    [Test]
+    public void An_unclosed_rules_file_says_where_it_ends()
+    {
+        var rules = RulesFile.Parse("{\n  \"allow\": [\"libz.so.1\"", "rules.json");
+
+        Assert.That(rules.Problems.Single().Message, Does.StartWith("The rules file rules.json is invalid: line 2, column "));
+        Assert.That(rules.Allow, Is.Empty, "nothing of a malformed file is kept");
     }
 
     [Test]

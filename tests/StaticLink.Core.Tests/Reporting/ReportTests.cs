@@ -1,4 +1,5 @@
 using System.Linq;
+using System.Text.Json;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
@@ -35,61 +36,62 @@ public class ReportTests
     {
         var report = SampleReport();
 
-        var json = JsonReader.Parse(JsonReport.ToJson(report));
+        using var jsonDocument = JsonDocument.Parse(JsonReport.ToJson(report));
+        var json = jsonDocument.RootElement;
 
-        Assert.That(json["schemaVersion"]!.Text, Is.EqualTo("1"));
-        Assert.That(json["root"]!.Text, Is.EqualTo("/output"));
-        Assert.That(json["rid"]!.Text, Is.EqualTo("linux-musl-x64"));
-        Assert.That(json["policy"]!.Text, Is.EqualTo("musl-portable"));
-        Assert.That(json["passed"]!.Boolean, Is.False);
+        Assert.That(json.GetProperty("schemaVersion").GetInt64(), Is.EqualTo(1));
+        Assert.That(json.GetProperty("root").GetString(), Is.EqualTo("/output"));
+        Assert.That(json.GetProperty("rid").GetString(), Is.EqualTo("linux-musl-x64"));
+        Assert.That(json.GetProperty("policy").GetString(), Is.EqualTo("musl-portable"));
+        Assert.That(json.GetProperty("passed").GetBoolean(), Is.False);
 
-        var files = json["files"]!.Items;
-        Assert.That(files.Select(file => file["path"]!.Text), Is.EqualTo(new[] { "libMonoPosixHelper.so", "libe_sqlite3.so", "libignored.so", "libbroken.so" }));
+        var files = json.GetProperty("files").EnumerateArray().ToList();
+        Assert.That(files.Select(file => file.GetProperty("path").GetString()), Is.EqualTo(new[] { "libMonoPosixHelper.so", "libe_sqlite3.so", "libignored.so", "libbroken.so" }));
         var helper = files[0];
-        Assert.That(helper["size"]!.Text, Is.EqualTo("4096"));
-        Assert.That(helper["kind"]!.Text, Is.EqualTo("shared-library"));
-        Assert.That(helper["machine"]!.Text, Is.EqualTo("x86_64"));
-        Assert.That(helper["linkage"]!.Text, Is.EqualTo("dynamic"));
-        Assert.That(helper["libc"]!.Text, Is.EqualTo("glibc"));
-        Assert.That(helper["needed"]!.Items.Select(item => item.Text), Is.EqualTo(new[] { "libz.so.1", "libc.so.6" }));
-        Assert.That(helper["external"]!.Items.Select(item => item.Text), Is.EqualTo(new[] { "libz.so.1", "libc.so.6" }));
-        Assert.That(helper["bundled"]!.Items, Is.Empty);
-        Assert.That(helper["minimumGlibc"]!.Text, Is.EqualTo("2.14"));
-        Assert.That(helper["fullyStatic"]!.Boolean, Is.False);
-        Assert.That(helper["verdict"]!.Text, Is.EqualTo("fail"));
-        Assert.That(files[1]["minimumGlibc"]!.Kind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(files[2]["ignoredReason"]!.Text, Is.EqualTo("test"));
-        Assert.That(files[3]["error"]!.Text, Is.EqualTo("truncated"));
-        Assert.That(files[3]["errorOffset"]!.Text, Is.EqualTo("64"));
+        Assert.That(helper.GetProperty("size").GetInt64(), Is.EqualTo(4096));
+        Assert.That(helper.GetProperty("kind").GetString(), Is.EqualTo("shared-library"));
+        Assert.That(helper.GetProperty("machine").GetString(), Is.EqualTo("x86_64"));
+        Assert.That(helper.GetProperty("linkage").GetString(), Is.EqualTo("dynamic"));
+        Assert.That(helper.GetProperty("libc").GetString(), Is.EqualTo("glibc"));
+        Assert.That(helper.GetProperty("needed").EnumerateArray().Select(item => item.GetString()), Is.EqualTo(new[] { "libz.so.1", "libc.so.6" }));
+        Assert.That(helper.GetProperty("external").EnumerateArray().Select(item => item.GetString()), Is.EqualTo(new[] { "libz.so.1", "libc.so.6" }));
+        Assert.That(helper.GetProperty("bundled").EnumerateArray(), Is.Empty);
+        Assert.That(helper.GetProperty("minimumGlibc").GetString(), Is.EqualTo("2.14"));
+        Assert.That(helper.GetProperty("fullyStatic").GetBoolean(), Is.False);
+        Assert.That(helper.GetProperty("verdict").GetString(), Is.EqualTo("fail"));
+        Assert.That(files[1].GetProperty("minimumGlibc").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(files[2].GetProperty("ignoredReason").GetString(), Is.EqualTo("test"));
+        Assert.That(files[3].GetProperty("error").GetString(), Is.EqualTo("truncated"));
+        Assert.That(files[3].GetProperty("errorOffset").GetInt64(), Is.EqualTo(64));
 
-        var findings = json["findings"]!.Items;
-        Assert.That(findings.Select(finding => finding["code"]!.Text), Is.EqualTo(new[] { "SL1002", "SL1001", "SL1010" }));
+        var findings = json.GetProperty("findings").EnumerateArray().ToList();
+        Assert.That(findings.Select(finding => finding.GetProperty("code").GetString()), Is.EqualTo(new[] { "SL1002", "SL1001", "SL1010" }));
         var unexpected = findings[1];
-        Assert.That(unexpected["severity"]!.Text, Is.EqualTo("error"));
-        Assert.That(unexpected["file"]!.Text, Is.EqualTo("libMonoPosixHelper.so"));
-        Assert.That(unexpected["library"]!.Text, Is.EqualTo("libz.so.1"));
-        Assert.That(unexpected["rule"]!.Text, Is.EqualTo("policy musl-portable"));
-        Assert.That(unexpected["message"]!.Text, Is.EqualTo(report.Findings[1].Message));
-        Assert.That(unexpected["fix"]!.Text, Is.EqualTo(report.Findings[1].Fix));
-        Assert.That(unexpected["help"]!.Text, Is.EqualTo("docs/diagnostics/SL1001.md"));
-        Assert.That(unexpected["package"]!.Text, Is.EqualTo("the app"));
-        Assert.That(unexpected["target"]!.Text, Is.EqualTo("musl-portable"));
+        Assert.That(unexpected.GetProperty("severity").GetString(), Is.EqualTo("error"));
+        Assert.That(unexpected.GetProperty("file").GetString(), Is.EqualTo("libMonoPosixHelper.so"));
+        Assert.That(unexpected.GetProperty("library").GetString(), Is.EqualTo("libz.so.1"));
+        Assert.That(unexpected.GetProperty("rule").GetString(), Is.EqualTo("policy musl-portable"));
+        Assert.That(unexpected.GetProperty("message").GetString(), Is.EqualTo(report.Findings[1].Message));
+        Assert.That(unexpected.GetProperty("fix").GetString(), Is.EqualTo(report.Findings[1].Fix));
+        Assert.That(unexpected.GetProperty("help").GetString(), Is.EqualTo("docs/diagnostics/SL1001.md"));
+        Assert.That(unexpected.GetProperty("package").GetString(), Is.EqualTo("the app"));
+        Assert.That(unexpected.GetProperty("target").GetString(), Is.EqualTo("musl-portable"));
 
-        var target = json["targets"]!.Items.Single();
-        Assert.That(target["id"]!.Text, Is.EqualTo("musl-portable"));
-        Assert.That(target["origin"]!.Text, Is.EqualTo("named"));
-        Assert.That(target["reason"]!.Text, Is.EqualTo("StaticLinkPolicy"));
-        Assert.That(files[0]["package"]!.Text, Is.EqualTo("the app"));
+        var target = json.GetProperty("targets").EnumerateArray().Single();
+        Assert.That(target.GetProperty("id").GetString(), Is.EqualTo("musl-portable"));
+        Assert.That(target.GetProperty("origin").GetString(), Is.EqualTo("named"));
+        Assert.That(target.GetProperty("reason").GetString(), Is.EqualTo("StaticLinkPolicy"));
+        Assert.That(files[0].GetProperty("package").GetString(), Is.EqualTo("the app"));
 
-        var summary = json["summary"]!;
-        Assert.That(summary["examinedFiles"]!.Text, Is.EqualTo("7"));
-        Assert.That(summary["nativeFiles"]!.Text, Is.EqualTo("4"));
-        Assert.That(summary["passed"]!.Text, Is.EqualTo("1"));
-        Assert.That(summary["failed"]!.Text, Is.EqualTo("2"));
-        Assert.That(summary["ignored"]!.Text, Is.EqualTo("1"));
-        Assert.That(summary["alternatives"]!.Text, Is.EqualTo("0"));
-        Assert.That(summary["errors"]!.Text, Is.EqualTo("3"));
-        Assert.That(summary["warnings"]!.Text, Is.EqualTo("0"));
+        var summary = json.GetProperty("summary");
+        Assert.That(summary.GetProperty("examinedFiles").GetInt64(), Is.EqualTo(7));
+        Assert.That(summary.GetProperty("nativeFiles").GetInt64(), Is.EqualTo(4));
+        Assert.That(summary.GetProperty("passed").GetInt64(), Is.EqualTo(1));
+        Assert.That(summary.GetProperty("failed").GetInt64(), Is.EqualTo(2));
+        Assert.That(summary.GetProperty("ignored").GetInt64(), Is.EqualTo(1));
+        Assert.That(summary.GetProperty("alternatives").GetInt64(), Is.EqualTo(0));
+        Assert.That(summary.GetProperty("errors").GetInt64(), Is.EqualTo(3));
+        Assert.That(summary.GetProperty("warnings").GetInt64(), Is.EqualTo(0));
     }
 
     [Test]

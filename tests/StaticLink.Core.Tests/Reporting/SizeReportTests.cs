@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
@@ -75,12 +76,13 @@ public class SizeReportTests
         Assert.That(app.DebugCompanion, Is.Null);
         Assert.That(app.DebugCompanionSize, Is.Null);
         Assert.That(app.UnstrippedSize, Is.Null);
-        var json = JsonReader.Parse(JsonReport.ToJson(report))["files"]!.Items.Single();
-        Assert.That(json["stripped"]!.Boolean, Is.True);
-        Assert.That(json["strippedSize"]!.Kind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(json["debugCompanion"]!.Kind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(json["debugCompanionSize"]!.Kind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(json["unstrippedSize"]!.Kind, Is.EqualTo(JsonValueKind.Null));
+        using var jsonDocument = JsonDocument.Parse(JsonReport.ToJson(report));
+        var json = jsonDocument.RootElement.GetProperty("files").EnumerateArray().Single();
+        Assert.That(json.GetProperty("stripped").GetBoolean(), Is.True);
+        Assert.That(json.GetProperty("strippedSize").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(json.GetProperty("debugCompanion").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(json.GetProperty("debugCompanionSize").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(json.GetProperty("unstrippedSize").ValueKind, Is.EqualTo(JsonValueKind.Null));
     }
 
     [Test]
@@ -109,12 +111,13 @@ public class SizeReportTests
         Assert.That(debug.StrippedSize, Is.Null);
         Assert.That(debug.DebugCompanion, Is.Null);
 
-        var files = JsonReader.Parse(JsonReport.ToJson(report))["files"]!.Items;
-        var json = files.Single(file => file["path"]!.Text == "app");
-        Assert.That(json["strippedSize"]!.Kind, Is.EqualTo(JsonValueKind.Null));
-        Assert.That(json["debugCompanion"]!.Text, Is.EqualTo("app.dbg"));
-        Assert.That(json["debugCompanionSize"]!.Text, Is.EqualTo(debugSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(json["unstrippedSize"]!.Text, Is.EqualTo((strippedSize + debugSize).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        using var filesDocument = JsonDocument.Parse(JsonReport.ToJson(report));
+        var files = filesDocument.RootElement.GetProperty("files").EnumerateArray().ToList();
+        var json = files.Single(file => file.GetProperty("path").GetString() == "app");
+        Assert.That(json.GetProperty("strippedSize").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(json.GetProperty("debugCompanion").GetString(), Is.EqualTo("app.dbg"));
+        Assert.That(json.GetProperty("debugCompanionSize").GetInt64(), Is.EqualTo(debugSize));
+        Assert.That(json.GetProperty("unstrippedSize").GetInt64(), Is.EqualTo(strippedSize + debugSize));
     }
 
     [Test]

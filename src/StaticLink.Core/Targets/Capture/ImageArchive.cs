@@ -5,6 +5,7 @@ using System.Formats.Tar;
 using System.IO;
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Targets.Capture;
@@ -45,9 +46,10 @@ internal sealed class ImageArchive
                 archive.ApplyLayer(layer, root);
             }
 
-            return ReadEnvironment(archive.ReadJson(config));
+            using var configDocument = archive.ReadJson(config);
+            return ReadEnvironment(configDocument.Root);
         }
-        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or JsonParseException or FormatException or InvalidOperationException)
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException or FormatException or InvalidOperationException)
         {
             throw new TargetCaptureException($"the image archive '{archivePath}' cannot be read: {exception.Message}", exception);
         }
@@ -103,18 +105,20 @@ internal sealed class ImageArchive
     {
         if (_blobs.ContainsKey("manifest.json"))
         {
-            var manifest = ReadJson("manifest.json");
-            var first = manifest.Kind == JsonValueKind.Array && manifest.Items.Count > 0 ? manifest.Items[0] : throw new InvalidDataException("manifest.json lists no image");
-            if (manifest.Items.Count > 1)
+            using var document = ReadJson("manifest.json");
+            var manifest = document.Root;
+            var count = manifest.ValueKind == JsonValueKind.Array ? manifest.GetArrayLength() : 0;
+            var first = count > 0 ? manifest[0] : throw new InvalidDataException("manifest.json lists no image");
+            if (count > 1)
             {
-                _notes.Add($"manifest.json lists {manifest.Items.Count} images; the first is captured");
+                _notes.Add($"manifest.json lists {count} images; the first is captured");
             }
 
-            var config = first["Config"]?.Text ?? throw new InvalidDataException("manifest.json has no Config");
+            var config = Text(JsonSource.Member(first, "Config")) ?? throw new InvalidDataException("manifest.json has no Config");
             var layers = new List<string>();
-            foreach (var layer in first["Layers"]?.Items ?? [])
+            foreach (var layer in Items(JsonSource.Member(first, "Layers")))
             {
-                layers.Add(layer.Text ?? throw new InvalidDataException("manifest.json: a layer is not a string"));
+                layers.Add(Text(layer) ?? throw new InvalidDataException("manifest.json: a layer is not a string"));
             }
 
             return (config, layers);
@@ -122,15 +126,20 @@ internal sealed class ImageArchive
 
         if (_blobs.ContainsKey("index.json"))
         {
-            var descriptor = FirstManifest(ReadJson("index.json"), "index.json");
+            string descriptor;
+            using (var index = ReadJson("index.json"))
+            {
+                descriptor = FirstManifest(index.Root, "index.json");
+            }
+
             // An index may name another index (a multi-platform image): follow it to an image manifest.
             for (var depth = 0; depth < 4; depth++)
             {
-                var document = ReadJson(BlobName(descriptor));
-                if (document["layers"] is { } layerList && document["config"] is { } configDescriptor)
+                using var document = ReadJson(descriptor);
+                if (JsonSource.Member(document.Root, "layers") is { } layerList && JsonSource.Member(document.Root, "config") is { } configDescriptor)
                 {
                     var layers = new List<string>();
-                    foreach (var layer in layerList.Items)
+                    foreach (var layer in Items(layerList))
                     {
                         layers.Add(BlobName(layer));
                     }
@@ -138,7 +147,7 @@ internal sealed class ImageArchive
                     return (BlobName(configDescriptor), layers);
                 }
 
-                descriptor = FirstManifest(document, BlobName(descriptor));
+                descriptor = FirstManifest(document.Root, descriptor);
             }
 
             throw new InvalidDataException("index.json: indexes nest too deep to reach an image manifest");
@@ -147,30 +156,38 @@ internal sealed class ImageArchive
         throw new InvalidDataException("neither manifest.json (docker save) nor index.json (OCI image layout) is in the archive");
     }
 
-    private JsonValue FirstManifest(JsonValue index, string where)
+    /// <summary>The blob name of the first manifest an index lists.</summary>
+    private string FirstManifest(JsonElement index, string where)
     {
-        var manifests = index["manifests"];
-        if (manifests is null || manifests.Kind != JsonValueKind.Array || manifests.Items.Count == 0)
+        var manifests = JsonSource.Member(index, "manifests");
+        var count = manifests is { ValueKind: JsonValueKind.Array } list ? list.GetArrayLength() : 0;
+        if (count == 0)
         {
             throw new InvalidDataException(where + " lists no manifests");
         }
 
-        if (manifests.Items.Count > 1)
+        if (count > 1)
         {
-            _notes.Add($"{where} lists {manifests.Items.Count} manifests; the first is captured");
+            _notes.Add($"{where} lists {count} manifests; the first is captured");
         }
 
-        return manifests.Items[0];
+        return BlobName(manifests!.Value[0]);
     }
 
-    private static string BlobName(JsonValue descriptor)
+    private static string? Text(JsonElement? value) => value is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
+
+    // A missing list, or a value that is no list, has no items: the caller says what it lacked.
+    private static List<JsonElement> Items(JsonElement? value) =>
+        value is { ValueKind: JsonValueKind.Array } list ? [.. list.EnumerateArray()] : [];
+
+    private static string BlobName(JsonElement descriptor)
     {
-        var digest = descriptor["digest"]?.Text ?? throw new InvalidDataException("a descriptor has no digest");
+        var digest = Text(JsonSource.Member(descriptor, "digest")) ?? throw new InvalidDataException("a descriptor has no digest");
         var colon = digest.IndexOf(':', StringComparison.Ordinal);
         return colon <= 0 ? throw new InvalidDataException($"digest '{digest}' is not ALGORITHM:HEX") : "blobs/" + digest[..colon] + "/" + digest[(colon + 1)..];
     }
 
-    private JsonValue ReadJson(string name)
+    private JsonSource ReadJson(string name)
     {
         if (!_blobs.TryGetValue(Normalize(name) ?? name, out var copy))
         {
@@ -178,20 +195,22 @@ internal sealed class ImageArchive
         }
 
         var info = new FileInfo(copy);
-        if (info.Length > JsonReader.MaximumLength)
+        if (info.Length > JsonSource.MaximumLength)
         {
             throw new InvalidDataException($"'{name}' is too large for image metadata");
         }
 
-        return JsonReader.Parse(File.ReadAllText(copy, Encoding.UTF8));
+        return JsonSource.TryParse(File.ReadAllText(copy, Encoding.UTF8), out var problem)
+            ?? throw new InvalidDataException($"'{name}': {problem}");
     }
 
-    private static Dictionary<string, string> ReadEnvironment(JsonValue config)
+    private static Dictionary<string, string> ReadEnvironment(JsonElement config)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var item in config["config"]?["Env"]?.Items ?? [])
+        var settings = JsonSource.Member(config, "config");
+        foreach (var item in Items(settings is { } found ? JsonSource.Member(found, "Env") : null))
         {
-            if (item.Text is { } line && line.IndexOf('=', StringComparison.Ordinal) is var equals and > 0)
+            if (Text(item) is { } line && line.IndexOf('=', StringComparison.Ordinal) is var equals and > 0)
             {
                 environment[line[..equals]] = line[(equals + 1)..];
             }
