@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # StaticLink's build entry point, in named steps.
 #
-#   build/build.sh main    the main job: restore and build; then pack StaticLink.Sdk and publish the samples through
-#                          the gate (build/pack.sh, build/samples.sh) when they exist, else show `staticlink inspect`
-#                          on the .NET runtime's own native files
+#   build/build.sh main    the main job: restore and build; then pack StaticLink.Sdk and the StaticLink.Cli tool
+#                          into artifacts/packages and publish the samples through the gate (build/pack.sh,
+#                          build/samples.sh) when they exist, else show `staticlink inspect` on the .NET runtime's
+#                          own native files
 #   build/build.sh test    the tests (build/test.sh); ends with "N passed, M failed, K skipped"
 #   build/build.sh bench   the benchmark (build/bench.sh): staticlink inspect against scanelf, the reader alone,
 #                          and the gate's share of a self-contained publish

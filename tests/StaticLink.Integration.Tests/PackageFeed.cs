@@ -48,7 +48,7 @@ public sealed class PackageFeed
             return;
         }
 
-        DeleteQuietly(Path.Combine(GlobalPackagesFolder(), "staticlink.sdk", _version.ToLowerInvariant()));
+        EvictFromGlobalPackages(["StaticLink.Sdk", .. ToolPackage.PackageIds]);
         if (KeepWorkDirectory)
         {
             TestContext.Progress.WriteLine($"Integration test projects and binary logs kept in {WorkDirectory}");
@@ -56,6 +56,15 @@ public sealed class PackageFeed
         else
         {
             DeleteQuietly(WorkDirectory);
+        }
+    }
+
+    /// <summary>Removes this run's version of each package from the global packages folder (restore and dnx put them there).</summary>
+    public static void EvictFromGlobalPackages(string[] packageIds)
+    {
+        foreach (var id in packageIds)
+        {
+            DeleteQuietly(Path.Combine(GlobalPackagesFolder(), id.ToLowerInvariant(), Version.ToLowerInvariant()));
         }
     }
 

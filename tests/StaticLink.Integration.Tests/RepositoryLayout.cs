@@ -12,6 +12,8 @@ internal static class RepositoryLayout
 
     public static string SdkProject => Path.Combine(Root, "src", "StaticLink.Sdk", "StaticLink.Sdk.csproj");
 
+    public static string CliProject => Path.Combine(Root, "src", "StaticLink.Cli", "StaticLink.Cli.csproj");
+
     public static string GlobalJson => Path.Combine(Root, "global.json");
 
     private static string FindRoot()
