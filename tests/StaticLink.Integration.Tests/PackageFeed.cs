@@ -35,7 +35,9 @@ public sealed class PackageFeed
 
         var result = DotNetCli.Run(
             RepositoryLayout.Root,
-            ["pack", RepositoryLayout.SdkProject, "-c", "Release", "-o", FeedDirectory, $"-p:StaticLinkVersion={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false"]);
+            ["pack", RepositoryLayout.SdkProject, "-c", "Release", "-o", FeedDirectory, $"-p:StaticLinkVersion={Version}", "-nodeReuse:false", "-p:UseSharedCompilation=false"],
+            // A Release build of three task frameworks plus a ReadyToRun publish: about a minute alone, far more on a busy machine.
+            TimeSpan.FromMinutes(15));
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(File.Exists(Path.Combine(FeedDirectory, $"StaticLink.Sdk.{Version}.nupkg")), Is.True, result.ToString());
     }
