@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 

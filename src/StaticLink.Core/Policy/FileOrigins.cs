@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;
 

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;

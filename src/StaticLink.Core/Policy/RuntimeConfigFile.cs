@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;

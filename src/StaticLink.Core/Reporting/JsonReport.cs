@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Core.Reporting;

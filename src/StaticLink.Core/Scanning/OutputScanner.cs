@@ -236,7 +236,7 @@ public sealed class OutputScanner
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Error(entry, size, Policy.TextSearch.HasCharacter(entry.FullPath, '\uFFFD')
+            return Error(entry, size, TextSearch.HasCharacter(entry.FullPath, '\uFFFD')
                 ? "its name is not valid UTF-8 (shown with U+FFFD), so .NET cannot open it and it cannot be checked; rename it"
                 : "the file could not be opened: " + exception.Message, null);
         }

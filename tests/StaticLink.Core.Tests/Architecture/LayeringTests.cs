@@ -8,7 +8,7 @@ namespace StaticLink.Core.Tests.Architecture;
 
 /// <summary>
 /// The folders of StaticLink.Core are layers: file formats, then facts about a publish output and its targets, then
-/// the loader model and the rules, then the reports. A layer uses only the ones below it, and no two namespaces use
+/// the loader model and the rules, then the reports. A layer uses only the ones below it, and no two folders use
 /// each other; both are read from the built StaticLink.Core.dll, method bodies included.
 /// </summary>
 public class LayeringTests
@@ -60,9 +60,10 @@ public class LayeringTests
     }
 
     [Test]
-    public void No_two_namespaces_of_the_engine_depend_on_each_other()
+    public void No_two_folders_of_the_engine_depend_on_each_other()
     {
-        Assert.That(Cycles(NamespaceDependencies.Of(typeof(ElfFile).Assembly, Engine)), Is.Empty);
+        // A folder's own sub-namespaces (Targets.Capture) are one part with it, so they may use each other.
+        Assert.That(Cycles(EngineFolders()), Is.Empty);
     }
 
     [Test]

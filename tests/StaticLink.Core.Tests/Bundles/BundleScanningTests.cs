@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Tests.Policy;

@@ -3,6 +3,7 @@ using System.Linq;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Scanning;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Tests.Policy;
 

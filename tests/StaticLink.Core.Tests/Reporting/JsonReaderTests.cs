@@ -1,4 +1,5 @@
 using System.Linq;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Tests.Reporting;

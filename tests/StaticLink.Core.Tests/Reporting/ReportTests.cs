@@ -1,5 +1,6 @@
 using System.Linq;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Tests.Policy;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;

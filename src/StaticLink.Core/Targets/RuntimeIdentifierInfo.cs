@@ -1,7 +1,7 @@
 using System;
 using StaticLink.Core.Elf;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core.Targets;
 
 /// <summary>
 /// A runtime identifier taken apart: is it Linux, which C library does it imply, which architecture.

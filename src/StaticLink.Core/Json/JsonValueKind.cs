@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>The kinds of JSON value, named as RFC 8259 names them.</summary>
 [SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "JSON's own names for its types.")]

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// One parsed JSON value with the line and column it started at, so that a schema error in a rules file can point

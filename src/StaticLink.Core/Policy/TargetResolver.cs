@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using StaticLink.Core.Policy;
+using StaticLink.Core.Targets;
 
-namespace StaticLink.Core.Targets;
+namespace StaticLink.Core.Policy;
 
 /// <summary>
 /// Turns what the user wrote (StaticLinkTarget, --target, the old StaticLinkPolicy) or left unset into the targets a

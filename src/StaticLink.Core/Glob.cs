@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core;
 
 /// <summary>
 /// Shell-style wildcard matching for sonames and output paths: '*' is any run of characters, '?' one character.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// A strict recursive-descent JSON parser (RFC 8259) for the rules file: dependency-free like <see cref="JsonWriter"/>,

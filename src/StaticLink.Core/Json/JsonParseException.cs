@@ -1,7 +1,7 @@
 using System;
 using System.Globalization;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>Malformed JSON: where (1-based line and column) and why.</summary>
 public sealed class JsonParseException : Exception
