@@ -23,9 +23,6 @@ public static class Glob
         return IsMatch(pattern!, path, pathAware: true);
     }
 
-    /// <summary>True when the pattern contains '*' or '?'.</summary>
-    public static bool HasWildcards(string pattern) => TextSearch.HasCharacter(pattern, '*') || TextSearch.HasCharacter(pattern, '?');
-
     private static bool IsMatch(string pattern, string text, bool pathAware)
     {
         if (pattern is null)

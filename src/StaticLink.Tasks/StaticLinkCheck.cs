@@ -5,6 +5,7 @@ using Microsoft.Build.Utilities;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Tasks;
 
@@ -108,6 +109,13 @@ public sealed class StaticLinkCheck : Task
 
     public override bool Execute()
     {
+        // Which RIDs are checked is the engine's parser's decision, the same one the command line uses.
+        if (RuntimeIdentifierInfo.Parse(RuntimeIdentifier).SkipReason is { } skipped)
+        {
+            Log.LogMessage(MessageImportance.High, $"StaticLink: {skipped}; the publish is not checked.");
+            return true;
+        }
+
         var logger = new FindingLogger(
             Log,
             PublishDirectory,

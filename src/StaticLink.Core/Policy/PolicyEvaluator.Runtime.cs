@@ -190,7 +190,7 @@ public sealed partial class PolicyEvaluator
 
         // glibc's own run-time modules in a static glibc binary: SL2002 tells that story once.
         return staticGlibc
-            && (LibcEvidence.IsGlibcLibrary(candidate)
+            && (LibcClassifier.IsGlibcLibrary(candidate)
                 || candidate.StartsWith("libnss_", StringComparison.Ordinal)
                 || candidate.StartsWith("libidn2.so", StringComparison.Ordinal)
                 || candidate == "libgcc_s.so.1");

@@ -141,7 +141,7 @@ public sealed partial class PolicyEvaluator
             (resolution.Kind == NeededResolutionKind.Output ? bundled : external).Add(needed);
         }
 
-        var evidence = LibcEvidence.Of(elf);
+        var evidence = LibcClassifier.Evidence(elf);
         if (ignore is null)
         {
             if (file.BundleError is not null)
@@ -162,7 +162,7 @@ public sealed partial class PolicyEvaluator
             MinimumGlibc = MinimumGlibc(elf),
             IgnoredReason = ignoredReason,
             Kind = kind,
-            Libc = LibcName(elf, evidence, file),
+            Libc = ElfNames.Libc(LibcClassifier.Reported(elf, evidence, file.StaticGlibcMarkers.Count > 0)),
             RuntimeLoaded = file.RuntimeLoadCandidates,
             DebugCompanion = file.DebugCompanion,
             DebugCompanionSize = file.DebugCompanionSize,
@@ -247,26 +247,6 @@ public sealed partial class PolicyEvaluator
             default:
                 return FileKinds.Other;
         }
-    }
-
-    private static string LibcName(ElfFile elf, LibcEvidence evidence, ScannedFile file)
-    {
-        if (evidence.Glibc.Count > 0 && evidence.Musl.Count == 0)
-        {
-            return "glibc";
-        }
-
-        if (evidence.Musl.Count > 0 && evidence.Glibc.Count == 0)
-        {
-            return "musl";
-        }
-
-        if (file.StaticGlibcMarkers.Count > 0)
-        {
-            return "glibc";
-        }
-
-        return ElfNames.Libc(elf.Libc);
     }
 
     private static string? MinimumGlibc(ElfFile elf)

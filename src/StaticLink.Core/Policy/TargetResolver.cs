@@ -67,10 +67,8 @@ public static class TargetResolver
             var policy = PolicyTargets.Create(policyName!.Trim().ToLowerInvariant(), rid, TargetOrigin.Named, policySetting);
             if (policy is null)
             {
-                problems.Add(Problem(
-                    policySetting,
-                    $"{policySetting} '{policyName}' is not a built-in policy ({string.Join(", ", BuiltInPolicies.Names)}).",
-                    $"Set {policySetting} to one of {string.Join(", ", BuiltInPolicies.Names)}, or name a target with StaticLinkTarget instead."));
+                var invalid = RuleSetBuilder.InvalidPolicy(policyName, policySetting)!;
+                problems.Add(Problem(policySetting, invalid.Message, invalid.Fix));
                 return targets;
             }
 

@@ -81,7 +81,7 @@ internal static class Facts
     {
         Root = "/output",
         RuntimeIdentifier = rid,
-        PolicyName = BuiltInPolicies.DefaultFor(RuntimeIdentifierInfo.Parse(rid)),
+        PolicyName = RuntimeIdentifierInfo.Parse(rid).Libc == LibcFlavor.Musl ? BuiltInPolicies.MuslPortable : BuiltInPolicies.GlibcPortable,
     };
 
     public static IReadOnlyList<Finding> WithCode(this CheckReport report, string code) =>
