@@ -53,10 +53,10 @@ public sealed partial class PolicyEvaluator
     }
 
     /// <summary>SL2002; returns true when the file is a static glibc binary.</summary>
-    private bool CheckStaticGlibc(ScannedFile file, string kind, List<Finding> findings)
+    private bool CheckStaticGlibc(ScannedFile file, FileKind kind, List<Finding> findings)
     {
         var elf = file.Elf!;
-        if (!elf.IsFullyStatic || file.StaticGlibcMarkers.Count == 0 || kind != FileKinds.Executable && kind != FileKinds.SharedLibrary)
+        if (!elf.IsFullyStatic || file.StaticGlibcMarkers.Count == 0 || kind != FileKind.Executable && kind != FileKind.SharedLibrary)
         {
             return false;
         }

@@ -75,15 +75,16 @@ public static class RuleSetBuilder
             AddIgnoreRules(rulesFile.Ignore, "ignore" + rulesSource, rulesFile.Path, ignore, problems);
         }
 
-        // Everything so far is configuration the user wrote: any problem in it stops the check.
-        cannotCheck |= problems.Count > configurationNotes;
+        // Everything so far is configuration the user wrote: any problem in it stops the check (once the targets'
+        // own problems are known too, so that all of them are reported at once).
+        var configurationInvalid = problems.Count > configurationNotes;
         var targetFramework = options.TargetFramework ?? RuntimeConfigFile.TargetFramework(options.Root);
 
         // Targets last: a rules file's policy and every other problem are known, and a bad target stops the check.
         var targets = cannotCheck
             ? []
             : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, targetFramework, options.Container, problems);
-        cannotCheck |= targets.Count == 0;
+        cannotCheck |= targets.Count == 0 || configurationInvalid;
 
         return new RuleSet
         {

@@ -120,7 +120,7 @@ public static class JsonReport
         json.StartObject();
         json.Property("path", file.Path);
         json.Property("size", file.Size);
-        json.Property("kind", file.Kind);
+        json.Property("kind", file.Kind.ToReportText());
         json.Property("machine", elf?.MachineName);
         json.Property("linkage", elf is null ? null : ElfNames.Linkage(elf.Linkage));
         json.Property("libc", file.Libc);
@@ -145,7 +145,7 @@ public static class JsonReport
         NumberOrNull(json, "debugCompanionSize", file.DebugCompanionSize);
         NumberOrNull(json, "unstrippedSize", file.UnstrippedSize);
 
-        json.Property("verdict", file.Verdict);
+        json.Property("verdict", file.Verdict.ToReportText());
         json.Property("package", file.Package);
         if (file.Container is not null)
         {
@@ -186,7 +186,7 @@ public static class JsonReport
         json.Property("assembly", target.Assembly);
         json.Property("module", target.Module);
         json.Property("library", target.Library);
-        json.Property("resolution", target.Resolution);
+        json.Property("resolution", target.Resolution.ToReportText());
         json.Property("resolvedBy", target.ResolvedBy);
         json.Property("imports", target.ImportCount);
         json.EndObject();
