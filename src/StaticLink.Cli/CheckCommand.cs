@@ -1,3 +1,5 @@
+using StaticLink.Core.Targets;
+using StaticLink.Core;
 using System;
 using System.CommandLine;
 using System.IO;

@@ -1,3 +1,4 @@
+using StaticLink.Core;
 using System;
 using System.Collections.Generic;
 using System.CommandLine;

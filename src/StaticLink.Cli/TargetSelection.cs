@@ -1,3 +1,4 @@
+using StaticLink.Core;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Completions;

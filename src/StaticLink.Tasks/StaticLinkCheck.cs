@@ -1,3 +1,4 @@
+using StaticLink.Core;
 using System;
 using System.IO;
 using Microsoft.Build.Framework;
@@ -5,6 +6,7 @@ using Microsoft.Build.Utilities;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Tasks;
 
@@ -123,6 +125,13 @@ public sealed class StaticLinkCheck : Task
 
     public override bool Execute()
     {
+        // Which RIDs are checked is the engine's parser's decision, the same one the command line uses.
+        if (RuntimeIdentifierInfo.Parse(RuntimeIdentifier).SkipReason is { } skipped)
+        {
+            Log.LogMessage(MessageImportance.High, $"StaticLink: {skipped}; the publish is not checked.");
+            return true;
+        }
+
         var logger = new FindingLogger(
             Log,
             PublishDirectory,

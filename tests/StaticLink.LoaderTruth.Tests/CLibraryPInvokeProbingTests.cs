@@ -113,7 +113,7 @@ public sealed class CLibraryPInvokeProbingTests
             foreach (var (name, _) in Probes)
             {
                 var loads = measured[name].Item1.EndsWith("ok", StringComparison.Ordinal);
-                Assert.That(gate[name] != StaticLink.Core.Policy.PInvokeResolutions.Missing, Is.EqualTo(loads), $"the gate's verdict on [DllImport(\"{name}\")] ({gate[name]}) agrees with the runtime ({measured[name].Item1})");
+                Assert.That(gate[name] != StaticLink.Core.Policy.PInvokeResolution.Missing, Is.EqualTo(loads), $"the gate's verdict on [DllImport(\"{name}\")] ({gate[name]}) agrees with the runtime ({measured[name].Item1})");
             }
         }
         finally

@@ -42,7 +42,7 @@ public sealed class GrpcCorePInvokeTests
             Assert.That(warning.Message, Does.Contain("calls native library \"libdl.so\""));
             Assert.That(report.HasErrors, Is.False);
             var bundled = report.PInvokeTargets.Single(target => target.Module == "grpc_csharp_ext.x64");
-            Assert.That(bundled.Resolution, Is.EqualTo(PInvokeResolutions.Bundled));
+            Assert.That(bundled.Resolution, Is.EqualTo(PInvokeResolution.Bundled));
         }
         finally
         {

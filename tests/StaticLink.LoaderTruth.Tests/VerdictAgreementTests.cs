@@ -71,9 +71,9 @@ public sealed class VerdictAgreementTests
                 Assert.That(report.Findings.Where(finding => finding.Code == DiagnosticCodes.InvalidConfiguration), Is.Empty, "the root is a usable target");
                 foreach (var file in report.Files.Where(file => file.IsLoadable && IsSharedObjectOrProgram(file.Path)))
                 {
-                    var gateLoads = file.Verdict is Verdicts.Pass or Verdicts.Warn;
+                    var gateLoads = file.Verdict is Verdict.Pass or Verdict.Warn;
                     var loader = RealLoader.Ask(root, directory, file.Path, bindNow: root.Flavor == LibcFlavor.Musl);
-                    var gate = gateLoads ? "loads" : string.Join(", ", report.Findings.Where(finding => finding.File == file.Path && finding.Severity == FindingSeverity.Error).Select(finding => finding.Code).Distinct()) + (file.Verdict == Verdicts.Alternative ? " (alternative)" : string.Empty);
+                    var gate = gateLoads ? "loads" : string.Join(", ", report.Findings.Where(finding => finding.File == file.Path && finding.Severity == FindingSeverity.Error).Select(finding => finding.Code).Distinct()) + (file.Verdict == Verdict.Alternative ? " (alternative)" : string.Empty);
                     var key = $"{root.Flavor}|{name}/{file.Path}";
                     var agree = gateLoads == loader.Loads;
                     string mark;

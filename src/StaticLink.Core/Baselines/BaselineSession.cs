@@ -174,14 +174,14 @@ public sealed class BaselineSession
 
         foreach (var file in report.Files)
         {
-            if (acceptedFiles.Contains(file.Path) && file.Verdict is Verdicts.Fail or Verdicts.Warn)
+            if (acceptedFiles.Contains(file.Path) && file.Verdict is Verdict.Fail or Verdict.Warn)
             {
                 var severity = worst.TryGetValue(file.Path, out var found) ? found : FindingSeverity.Info;
                 file.Verdict = severity switch
                 {
-                    FindingSeverity.Error => Verdicts.Fail,
-                    FindingSeverity.Warning => Verdicts.Warn,
-                    _ => Verdicts.Pass,
+                    FindingSeverity.Error => Verdict.Fail,
+                    FindingSeverity.Warning => Verdict.Warn,
+                    _ => Verdict.Pass,
                 };
             }
         }

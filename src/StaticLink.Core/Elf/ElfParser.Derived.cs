@@ -63,13 +63,7 @@ internal sealed partial class ElfParser
         _file.Nx = hasStack && !executableStack;
         _file.Pie = _file.Type == ElfFileType.SharedObject && (_file.Interpreter is not null || (flags1 & DF_1_PIE) != 0);
         _file.Linkage = ClassifyLinkage();
-        _file.Libc = LibcClassifier.Classify(_file);
-        if (_file.Libc == LibcFlavor.None && _file.Linkage is ElfLinkage.Static or ElfLinkage.StaticPie)
-        {
-            // A stripped static binary may show no C library at all; it still has one, so "unknown", never "none".
-            var evidence = StaticLibcEvidence();
-            _file.Libc = evidence == LibcFlavor.None ? LibcFlavor.Unknown : evidence;
-        }
+        _file.Libc = LibcClassifier.Classify(_file, StaticLibcTraces);
     }
 
     private ElfLinkage ClassifyLinkage()

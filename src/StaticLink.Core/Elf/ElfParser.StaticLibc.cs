@@ -17,9 +17,10 @@ internal sealed partial class ElfParser
     /// <summary>
     /// A static file names no loader, library or symbol version, so its C library is judged from what the start-up code
     /// leaves behind: glibc's crt1.o adds the NT_GNU_ABI_TAG note ("for GNU/Linux 3.2.0"), musl's start-up functions
-    /// keep their names in .symtab. A stripped static musl binary keeps nothing, and stays None.
+    /// keep their names in .symtab. A stripped static musl binary keeps nothing: None, and
+    /// <see cref="LibcClassifier.Classify"/> decides what that means.
     /// </summary>
-    private LibcFlavor StaticLibcEvidence()
+    private LibcFlavor StaticLibcTraces()
     {
         if (FindGnuNote(NT_GNU_ABI_TAG) is not null)
         {

@@ -93,7 +93,7 @@ public static class NativeLibraryProbing
         foreach (var candidate in candidates)
         {
             var name = FileNameOf(candidate);
-            if (name.StartsWith(Prefix, StringComparison.Ordinal) && name.IndexOf(Suffix, StringComparison.Ordinal) > 0)
+            if (Elf.SonameText.LooksLikeSoname(name))
             {
                 return candidate;
             }

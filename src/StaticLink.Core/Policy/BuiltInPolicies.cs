@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
@@ -35,9 +36,6 @@ public static class BuiltInPolicies
 
         return false;
     }
-
-    /// <summary>glibc-portable for glibc RIDs, musl-portable for musl RIDs.</summary>
-    public static string DefaultFor(RuntimeIdentifierInfo target) => target.Libc == LibcFlavor.Musl ? MuslPortable : GlibcPortable;
 
     /// <summary>Builds the named policy for a RID; null when the name is not a built-in policy.</summary>
     public static PublishPolicy? Create(string name, RuntimeIdentifierInfo target)

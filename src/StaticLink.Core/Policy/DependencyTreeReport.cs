@@ -1,3 +1,4 @@
+using StaticLink.Core.Targets;
 using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;
 

@@ -38,10 +38,10 @@ public sealed class FileReport
     public string Package { get; init; } = "the app";
 
     /// <summary>pass, warn, fail, ignored, or alternative (another build of the same SONAME loads instead).</summary>
-    public required string Verdict { get; set; }
+    public required Verdict Verdict { get; set; }
 
-    /// <summary>executable, shared-library, relocatable, core, debug-symbols, unreadable or other (see <see cref="FileKinds"/>).</summary>
-    public string Kind { get; init; } = FileKinds.Unreadable;
+    /// <summary>executable, shared-library, relocatable, core, debug-symbols, unreadable or other (see <see cref="FileKind"/>).</summary>
+    public FileKind Kind { get; init; } = FileKind.Unreadable;
 
     /// <summary>glibc, musl, bionic, unknown or none: the reader's verdict, sharpened by the check's own evidence (e.g. glibc strings in a static file).</summary>
     public string Libc { get; init; } = "none";
@@ -85,5 +85,5 @@ public sealed class FileReport
         && IsLoadable;
 
     /// <summary>An executable or shared library: what the loader (or the kernel) loads, as opposed to objects and debug files.</summary>
-    public bool IsLoadable => Kind == FileKinds.Executable || Kind == FileKinds.SharedLibrary;
+    public bool IsLoadable => Kind == FileKind.Executable || Kind == FileKind.SharedLibrary;
 }

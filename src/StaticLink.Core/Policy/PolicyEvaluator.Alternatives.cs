@@ -17,7 +17,7 @@ public sealed partial class PolicyEvaluator
         for (var index = 0; index < files.Count; index++)
         {
             var file = files[index];
-            if (file.Elf?.Soname is not { Length: > 0 } soname || file.IsDebugSymbols || reports[index].Kind != FileKinds.SharedLibrary)
+            if (file.Elf?.Soname is not { Length: > 0 } soname || file.IsDebugSymbols || reports[index].Kind != FileKind.SharedLibrary)
             {
                 continue;
             }
@@ -76,7 +76,7 @@ public sealed partial class PolicyEvaluator
                         fix,
                         Target: Target.Id),
                 ];
-                reports[index].Verdict = Verdicts.Alternative;
+                reports[index].Verdict = Verdict.Alternative;
             }
         }
     }

@@ -105,7 +105,7 @@ public sealed partial class PolicyEvaluator
         }
 
         var expected = ExpectedLibc == LibcFlavor.Musl ? "musl" : "glibc";
-        var library = LibcEvidence.MainLibrary(names);
+        var library = LibcClassifier.MainLibrary(names);
         findings.Add(new Finding(
             DiagnosticCodes.LibcMismatch,
             FindingSeverity.Error,

@@ -31,10 +31,10 @@ public sealed partial class PolicyEvaluator
             {
                 var library = NativeLibraryProbing.FileNameOf(NativeLibraryProbing.PreferredFileName(module.Name));
                 var (resolution, resolvedBy) = ignore is not null
-                    ? (PInvokeResolutions.Ignored, ignore.Reason ?? "ignored by " + ignore.DisplayName)
+                    ? (PInvokeResolution.Ignored, ignore.Reason ?? "ignored by " + ignore.DisplayName)
                     : Resolve(module.Name, bundledNames);
                 targets.Add(new PInvokeTargetReport(assembly.RelativePath, module.Name, library, resolution, resolvedBy, module.ImportCount));
-                if (resolution == PInvokeResolutions.Missing)
+                if (resolution == PInvokeResolution.Missing)
                 {
                     findings.Add(OtherBuildOf(module.Name, bundledNames) is { } bundledBuild
                         ? OtherArchitectureImport(assembly, module, library, bundledBuild)
@@ -46,18 +46,18 @@ public sealed partial class PolicyEvaluator
         return targets;
     }
 
-    private (string Resolution, string? ResolvedBy) Resolve(string module, HashSet<string> bundledNames)
+    private (PInvokeResolution Resolution, string? ResolvedBy) Resolve(string module, HashSet<string> bundledNames)
     {
         switch (NativeLibraryProbing.Classify(module))
         {
             case PInvokeModuleKind.RuntimeInternal:
-                return (PInvokeResolutions.Runtime, "a call into the runtime itself");
+                return (PInvokeResolution.Runtime, "a call into the runtime itself");
             case PInvokeModuleKind.CLibrary:
-                return (PInvokeResolutions.CLibrary, "the runtime maps \"libc\" to the C library");
+                return (PInvokeResolution.CLibrary, "the runtime maps \"libc\" to the C library");
             case PInvokeModuleKind.WindowsOnly:
-                return (PInvokeResolutions.OtherPlatform, "Windows only");
+                return (PInvokeResolution.OtherPlatform, "Windows only");
             case PInvokeModuleKind.AppleOnly:
-                return (PInvokeResolutions.OtherPlatform, "macOS and iOS only");
+                return (PInvokeResolution.OtherPlatform, "macOS and iOS only");
         }
 
         var candidates = NativeLibraryProbing.CandidateFileNames(module);
@@ -66,7 +66,7 @@ public sealed partial class PolicyEvaluator
             // An absolute path is loaded from exactly there: a copy in the output does not help.
             if (candidate[0] != '/' && bundledNames.Contains(candidate))
             {
-                return (PInvokeResolutions.Bundled, candidate);
+                return (PInvokeResolution.Bundled, candidate);
             }
         }
 
@@ -75,7 +75,7 @@ public sealed partial class PolicyEvaluator
             var name = NativeLibraryProbing.FileNameOf(candidate);
             if (DotNetRuntimeKnowledge.IsRuntimeComponent(name))
             {
-                return (PInvokeResolutions.Runtime, name);
+                return (PInvokeResolution.Runtime, name);
             }
         }
 
@@ -84,21 +84,21 @@ public sealed partial class PolicyEvaluator
             var name = NativeLibraryProbing.FileNameOf(candidate);
             if (Target.Libc == Elf.LibcFlavor.Musl && LoaderModel.IsMuslReserved(name))
             {
-                return (PInvokeResolutions.CLibrary, "musl's loader answers " + name + " with itself");
+                return (PInvokeResolution.CLibrary, "musl's loader answers " + name + " with itself");
             }
 
             if (Target.FindLibrary(candidate) is not null || (candidate[0] != '/' && Target.FindLibrary(name) is not null))
             {
-                return (PInvokeResolutions.Target, TargetName);
+                return (PInvokeResolution.Target, TargetName);
             }
 
             if (_rules.FindAllow(name) is { } rule)
             {
-                return (PInvokeResolutions.Allowed, rule.DisplayName);
+                return (PInvokeResolution.Allowed, rule.DisplayName);
             }
         }
 
-        return (PInvokeResolutions.Missing, null);
+        return (PInvokeResolution.Missing, null);
     }
 
     private Finding MissingPInvokeTarget(ScannedAssembly assembly, PInvokeModule module, string library)
@@ -194,7 +194,7 @@ public sealed partial class PolicyEvaluator
         var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var target in targets)
         {
-            if (target.Resolution == PInvokeResolutions.Bundled && target.ResolvedBy is { } name)
+            if (target.Resolution == PInvokeResolution.Bundled && target.ResolvedBy is { } name)
             {
                 names.Add(NativeLibraryProbing.FileNameOf(name));
             }

@@ -53,10 +53,10 @@ public sealed partial class PolicyEvaluator
     }
 
     /// <summary>SL2002; returns true when the file is a static glibc binary.</summary>
-    private bool CheckStaticGlibc(ScannedFile file, string kind, List<Finding> findings)
+    private bool CheckStaticGlibc(ScannedFile file, FileKind kind, List<Finding> findings)
     {
         var elf = file.Elf!;
-        if (!elf.IsFullyStatic || file.StaticGlibcMarkers.Count == 0 || kind != FileKinds.Executable && kind != FileKinds.SharedLibrary)
+        if (!elf.IsFullyStatic || file.StaticGlibcMarkers.Count == 0 || kind != FileKind.Executable && kind != FileKind.SharedLibrary)
         {
             return false;
         }
@@ -190,7 +190,7 @@ public sealed partial class PolicyEvaluator
 
         // glibc's own run-time modules in a static glibc binary: SL2002 tells that story once.
         return staticGlibc
-            && (LibcEvidence.IsGlibcLibrary(candidate)
+            && (LibcClassifier.IsGlibcLibrary(candidate)
                 || candidate.StartsWith("libnss_", StringComparison.Ordinal)
                 || candidate.StartsWith("libidn2.so", StringComparison.Ordinal)
                 || candidate == "libgcc_s.so.1");

@@ -123,8 +123,8 @@ public sealed partial class PolicyEvaluator
                 Error = file.Error,
                 ErrorOffset = file.ErrorOffset,
                 IgnoredReason = ignoredReason,
-                Kind = FileKinds.Unreadable,
-                Verdict = ignore is null ? Verdicts.Fail : Verdicts.Ignored,
+                Kind = FileKind.Unreadable,
+                Verdict = ignore is null ? Verdict.Fail : Verdict.Ignored,
                 Container = file.Container,
             };
         }
@@ -141,7 +141,7 @@ public sealed partial class PolicyEvaluator
             (resolution.Kind == NeededResolutionKind.Output ? bundled : external).Add(needed);
         }
 
-        var evidence = LibcEvidence.Of(elf);
+        var evidence = LibcClassifier.Evidence(elf);
         if (ignore is null)
         {
             if (file.BundleError is not null)
@@ -163,11 +163,11 @@ public sealed partial class PolicyEvaluator
             MinimumGlibc = MinimumGlibc(elf),
             IgnoredReason = ignoredReason,
             Kind = kind,
-            Libc = LibcName(elf, evidence, file),
+            Libc = ElfNames.Libc(LibcClassifier.Reported(elf, evidence, file.StaticGlibcMarkers.Count > 0)),
             RuntimeLoaded = file.RuntimeLoadCandidates,
             DebugCompanion = file.DebugCompanion,
             DebugCompanionSize = file.DebugCompanionSize,
-            Verdict = ignore is not null ? Verdicts.Ignored : VerdictOf(findings),
+            Verdict = ignore is not null ? Verdict.Ignored : VerdictOf(findings),
             Container = file.Container,
             Bundle = file.Bundle,
             BundleNote = file.BundleNote,
@@ -177,20 +177,20 @@ public sealed partial class PolicyEvaluator
 
     private void Check(
         ScannedFile file,
-        string kind,
+        FileKind kind,
         LibcEvidence evidence,
         List<NeededResolution> resolutions,
         HashSet<string> bundledNames,
         List<Finding> findings)
     {
-        if (kind == FileKinds.DebugSymbols || kind == FileKinds.Core)
+        if (kind == FileKind.DebugSymbols || kind == FileKind.Core)
         {
             // Never loaded: nothing of it reaches the target system's loader.
             return;
         }
 
         var architectureMatches = CheckArchitecture(file, findings);
-        if (kind == FileKinds.Relocatable || kind == FileKinds.Other)
+        if (kind == FileKind.Relocatable || kind == FileKind.Other)
         {
             return;
         }
@@ -219,55 +219,35 @@ public sealed partial class PolicyEvaluator
         CheckRuntimeLoads(file, bundledNames, staticGlibc, findings);
     }
 
-    private static string KindOf(ScannedFile file)
+    private static FileKind KindOf(ScannedFile file)
     {
         if (file.Elf is null)
         {
-            return FileKinds.Unreadable;
+            return FileKind.Unreadable;
         }
 
         if (file.IsDebugSymbols)
         {
-            return FileKinds.DebugSymbols;
+            return FileKind.DebugSymbols;
         }
 
         var elf = file.Elf;
         switch (elf.Type)
         {
             case ElfFileType.Executable:
-                return FileKinds.Executable;
+                return FileKind.Executable;
             case ElfFileType.Relocatable:
-                return FileKinds.Relocatable;
+                return FileKind.Relocatable;
             case ElfFileType.Core:
-                return FileKinds.Core;
+                return FileKind.Core;
             case ElfFileType.SharedObject:
                 var isProgram = elf.Interpreter is not null
                     || ((elf.DynamicFlags1 ?? 0) & ElfConstants.DF_1_PIE) != 0
                     || elf.Linkage == ElfLinkage.StaticPie;
-                return isProgram ? FileKinds.Executable : FileKinds.SharedLibrary;
+                return isProgram ? FileKind.Executable : FileKind.SharedLibrary;
             default:
-                return FileKinds.Other;
+                return FileKind.Other;
         }
-    }
-
-    private static string LibcName(ElfFile elf, LibcEvidence evidence, ScannedFile file)
-    {
-        if (evidence.Glibc.Count > 0 && evidence.Musl.Count == 0)
-        {
-            return "glibc";
-        }
-
-        if (evidence.Musl.Count > 0 && evidence.Glibc.Count == 0)
-        {
-            return "musl";
-        }
-
-        if (file.StaticGlibcMarkers.Count > 0)
-        {
-            return "glibc";
-        }
-
-        return ElfNames.Libc(elf.Libc);
     }
 
     private static string? MinimumGlibc(ElfFile elf)
@@ -289,19 +269,19 @@ public sealed partial class PolicyEvaluator
         return newest?.Text;
     }
 
-    private static string VerdictOf(List<Finding> findings)
+    private static Verdict VerdictOf(List<Finding> findings)
     {
-        var verdict = Verdicts.Pass;
+        var verdict = Verdict.Pass;
         foreach (var finding in findings)
         {
             if (finding.Severity == FindingSeverity.Error)
             {
-                return Verdicts.Fail;
+                return Verdict.Fail;
             }
 
             if (finding.Severity == FindingSeverity.Warning)
             {
-                verdict = Verdicts.Warn;
+                verdict = Verdict.Warn;
             }
         }
 

@@ -111,11 +111,11 @@ public static class PublishChecker
         return baseline is null ? checkedReport : baseline.Apply(checkedReport);
     }
 
-    private static int Rank(string verdict) => verdict switch
+    private static int Rank(Verdict verdict) => verdict switch
     {
-        Verdicts.Fail => 3,
-        Verdicts.Warn => 2,
-        Verdicts.Pass => 1,
+        Verdict.Fail => 3,
+        Verdict.Warn => 2,
+        Verdict.Pass => 1,
         _ => 0,
     };
 }

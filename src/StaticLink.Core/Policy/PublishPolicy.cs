@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 
@@ -43,30 +44,4 @@ public sealed class PublishPolicy
 
     /// <summary>How findings name the rule: "musl-portable (linux-musl-x64)".</summary>
     public string DisplayName => Name + " (" + Target.RuntimeIdentifier + ")";
-
-    public bool AllowsLibrary(string soname)
-    {
-        foreach (var allowed in AllowedLibraries)
-        {
-            if (allowed == soname)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    public bool AllowsInterpreter(string interpreterFileName)
-    {
-        foreach (var allowed in AllowedInterpreters)
-        {
-            if (allowed == interpreterFileName)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

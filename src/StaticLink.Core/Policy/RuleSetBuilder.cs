@@ -6,8 +6,10 @@ using StaticLink.Core.Targets;
 namespace StaticLink.Core.Policy;
 
 /// <summary>
-/// Validates and merges the check's configuration into a <see cref="RuleSet"/>. Every bad value becomes one SL1007
-/// finding and is left out; the check goes on with what is valid, so one typo does not hide every other result.
+/// Validates and merges the check's configuration into a <see cref="RuleSet"/>. Every bad value (an unknown policy or
+/// target, a malformed version limit or pattern, a broken rules file) becomes one SL1007 finding, all of them are
+/// reported, and the check stops there: a check run on half of what was asked would pass what the user meant to fail.
+/// The command line calls the same <c>Invalid*</c> methods while it parses, so a typo is a usage error there.
 /// </summary>
 public static class RuleSetBuilder
 {
@@ -21,6 +23,9 @@ public static class RuleSetBuilder
         var problems = new List<Finding>();
         var target = RuntimeIdentifierInfo.Parse(options.RuntimeIdentifier);
         var cannotCheck = CheckTarget(target, problems);
+
+        // An unknown architecture is reported but checked without architecture rules; it does not stop the check.
+        var configurationNotes = problems.Count;
 
         RulesFile? rulesFile = null;
         if (!string.IsNullOrWhiteSpace(options.RulesFile))
@@ -70,13 +75,16 @@ public static class RuleSetBuilder
             AddIgnoreRules(rulesFile.Ignore, "ignore" + rulesSource, rulesFile.Path, ignore, problems);
         }
 
+        // Everything so far is configuration the user wrote: any problem in it stops the check (once the targets'
+        // own problems are known too, so that all of them are reported at once).
+        var configurationInvalid = problems.Count > configurationNotes;
         var targetFramework = options.TargetFramework ?? RuntimeConfigFile.TargetFramework(options.Root);
 
         // Targets last: a rules file's policy and every other problem are known, and a bad target stops the check.
         var targets = cannotCheck
             ? []
             : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, targetFramework, options.Container, problems);
-        cannotCheck |= targets.Count == 0;
+        cannotCheck |= targets.Count == 0 || configurationInvalid;
 
         return new RuleSet
         {
@@ -154,23 +162,60 @@ public static class RuleSetBuilder
             return;
         }
 
-        var text = value.Trim();
+        if (InvalidMaxGlibcVersion(value, setting) is { } problem)
+        {
+            problems.Add(Problem(file, setting, problem.Message, problem.Fix));
+            return;
+        }
+
+        limits.Add(new EffectiveVersionLimit("GLIBC", GlibcShorthand(value)!, setting));
+    }
+
+    /// <summary>
+    /// Null when <paramref name="value"/> is a glibc version limit (2.28 or GLIBC_2.28); else why not and what to write,
+    /// for an SL1007 finding or a usage error.
+    /// </summary>
+    public static ConfigurationProblem? InvalidMaxGlibcVersion(string value, string setting) =>
+        GlibcShorthand(value) is null
+            ? new ConfigurationProblem($"{setting} '{value}' is not a version.", $"Write it as numbers separated by dots, e.g. 2.28, or remove {setting}.")
+            : null;
+
+    /// <summary>Null when <paramref name="name"/> is a built-in policy; else why not and what to write instead.</summary>
+    public static ConfigurationProblem? InvalidPolicy(string name, string setting) =>
+        BuiltInPolicies.IsKnown((name ?? string.Empty).Trim().ToLowerInvariant())
+            ? null
+            : new ConfigurationProblem(
+                $"{setting} '{name}' is not a built-in policy ({string.Join(", ", BuiltInPolicies.Names)}).",
+                $"Set {setting} to one of {string.Join(", ", BuiltInPolicies.Names)}, or name a target with StaticLinkTarget instead.");
+
+    /// <summary>Null when <paramref name="pattern"/> can match sonames (a soname or a glob of one); else why not.</summary>
+    public static ConfigurationProblem? InvalidLibraryPattern(string pattern, string setting)
+    {
+        var trimmed = (pattern ?? string.Empty).Trim();
+        if (trimmed.Length == 0)
+        {
+            return new ConfigurationProblem($"{setting} has an empty pattern.", "Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule.");
+        }
+
+        if (TextSearch.HasCharacter(trimmed, '/') || TextSearch.HasCharacter(trimmed, '\\'))
+        {
+            return new ConfigurationProblem(
+                $"{setting} '{trimmed}' contains a path separator; these rules match sonames (such as libz.so.1), not paths.",
+                $"Use the library's soname, e.g. {System.IO.Path.GetFileName(trimmed.Replace('\\', '/'))}.");
+        }
+
+        return null;
+    }
+
+    private static VersionNumber? GlibcShorthand(string value)
+    {
+        var text = (value ?? string.Empty).Trim();
         if (text.StartsWith("GLIBC_", StringComparison.OrdinalIgnoreCase))
         {
             text = text.Substring("GLIBC_".Length);
         }
 
-        if (!VersionNumber.TryParse(text, out var version))
-        {
-            problems.Add(Problem(
-                file,
-                setting,
-                $"{setting} '{value}' is not a version.",
-                $"Write it as numbers separated by dots, e.g. 2.28, or remove {setting}."));
-            return;
-        }
-
-        limits.Add(new EffectiveVersionLimit("GLIBC", version!, setting));
+        return VersionNumber.TryParse(text, out var version) ? version : null;
     }
 
     private static void AddLimit(VersionLimit? limit, string setting, string? file, List<EffectiveVersionLimit> limits, List<Finding> problems)
@@ -223,23 +268,9 @@ public static class RuleSetBuilder
         foreach (var rule in rules)
         {
             var pattern = (rule?.Pattern ?? string.Empty).Trim();
-            if (pattern.Length == 0)
+            if (InvalidLibraryPattern(pattern, setting) is { } problem)
             {
-                problems.Add(Problem(
-                    file,
-                    setting,
-                    $"{setting} has an empty pattern.",
-                    "Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
-                continue;
-            }
-
-            if (TextSearch.HasCharacter(pattern, '/') || TextSearch.HasCharacter(pattern, '\\'))
-            {
-                problems.Add(Problem(
-                    file,
-                    setting,
-                    $"{setting} '{pattern}' contains a path separator; these rules match sonames (such as libz.so.1), not paths.",
-                    $"Use the library's soname, e.g. {System.IO.Path.GetFileName(pattern.Replace('\\', '/'))}."));
+                problems.Add(Problem(file, setting, problem.Message, problem.Fix));
                 continue;
             }
 

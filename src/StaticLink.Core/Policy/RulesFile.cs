@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;

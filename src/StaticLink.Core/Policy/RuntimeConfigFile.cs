@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Policy;

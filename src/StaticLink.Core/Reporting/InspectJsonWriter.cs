@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 
 namespace StaticLink.Core.Reporting;
 

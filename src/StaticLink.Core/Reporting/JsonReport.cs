@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Core.Reporting;
@@ -121,7 +122,7 @@ public static class JsonReport
         json.WriteStartObject();
         json.WriteString("path", file.Path);
         json.WriteNumber("size", file.Size);
-        json.WriteString("kind", file.Kind);
+        json.WriteString("kind", file.Kind.ToReportText());
         json.WriteString("machine", elf?.MachineName);
         json.WriteString("linkage", elf is null ? null : ElfNames.Linkage(elf.Linkage));
         json.WriteString("libc", file.Libc);
@@ -146,7 +147,7 @@ public static class JsonReport
         NumberOrNull(json, "debugCompanionSize", file.DebugCompanionSize);
         NumberOrNull(json, "unstrippedSize", file.UnstrippedSize);
 
-        json.WriteString("verdict", file.Verdict);
+        json.WriteString("verdict", file.Verdict.ToReportText());
         json.WriteString("package", file.Package);
         if (file.Container is not null)
         {
@@ -197,7 +198,7 @@ public static class JsonReport
         json.WriteString("assembly", target.Assembly);
         json.WriteString("module", target.Module);
         json.WriteString("library", target.Library);
-        json.WriteString("resolution", target.Resolution);
+        json.WriteString("resolution", target.Resolution.ToReportText());
         json.WriteString("resolvedBy", target.ResolvedBy);
         json.WriteNumber("imports", target.ImportCount);
         json.WriteEndObject();

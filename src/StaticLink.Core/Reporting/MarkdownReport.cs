@@ -103,7 +103,7 @@ public static class MarkdownReport
             [
                 MarkdownText.Cell(file.Path),
                 MarkdownText.Cell(file.Package),
-                MarkdownText.Cell(elf is null ? file.Kind : (file.IsLoadable ? ElfNames.Linkage(elf.Linkage) : file.Kind)),
+                MarkdownText.Cell(elf is null || !file.IsLoadable ? file.Kind.ToReportText() : ElfNames.Linkage(elf.Linkage)),
                 MarkdownText.Cell(file.Libc),
                 MarkdownText.Cell(Needs(file)),
                 MarkdownText.Cell(file.MinimumGlibc),
@@ -172,11 +172,11 @@ public static class MarkdownReport
         text.Append("```\n\n");
     }
 
-    private static string VerdictCell(string verdict) => verdict switch
+    private static string VerdictCell(Verdict verdict) => verdict switch
     {
-        Verdicts.Pass => "✅ pass",
-        Verdicts.Warn => "⚠️ warn",
-        Verdicts.Fail => "❌ fail",
-        _ => MarkdownText.Cell(verdict),
+        Verdict.Pass => "✅ pass",
+        Verdict.Warn => "⚠️ warn",
+        Verdict.Fail => "❌ fail",
+        _ => MarkdownText.Cell(verdict.ToReportText()),
     };
 }

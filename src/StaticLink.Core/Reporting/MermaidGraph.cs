@@ -213,7 +213,7 @@ public sealed class MermaidGraph
             var key = keys.TryGetValue(file, out var assigned) ? assigned : RuntimeGroup;
             _nodeOfPath[file.Path] = key;
             _groupSizes[key] = _groupSizes.TryGetValue(key, out var size) ? size + 1 : 1;
-            if (file.Verdict == Verdicts.Fail)
+            if (file.Verdict == Verdict.Fail)
             {
                 _failing.Add(key);
             }
@@ -244,7 +244,7 @@ public sealed class MermaidGraph
 
     private static string FileKey(FileReport file) => FilePrefix + file.Path;
 
-    private static bool IsFlagged(FileReport file) => file.Verdict is Verdicts.Fail or Verdicts.Warn;
+    private static bool IsFlagged(FileReport file) => file.Verdict is Verdict.Fail or Verdict.Warn;
 
     /// <summary>One node per target library, or, past <see cref="MaximumTargetEdges"/>, one node for the target with a count per edge.</summary>
     private List<string> AddTargetLibraries(List<string> lines, List<(string From, string Library)> edges)

@@ -43,10 +43,10 @@ public sealed class ReportSummary
         {
             switch (file.Verdict)
             {
-                case Verdicts.Pass: summary.Passed++; break;
-                case Verdicts.Warn: summary.Warned++; break;
-                case Verdicts.Fail: summary.Failed++; break;
-                case Verdicts.Alternative: summary.Alternatives++; break;
+                case Verdict.Pass: summary.Passed++; break;
+                case Verdict.Warn: summary.Warned++; break;
+                case Verdict.Fail: summary.Failed++; break;
+                case Verdict.Alternative: summary.Alternatives++; break;
                 default: summary.Ignored++; break;
             }
         }

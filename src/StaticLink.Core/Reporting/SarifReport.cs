@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Core.Reporting;

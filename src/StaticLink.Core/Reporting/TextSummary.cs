@@ -177,12 +177,12 @@ public static class TextSummary
             file.Path,
             FormatSize(file.Size),
             Stripped(file),
-            elf is null ? file.Kind : (file.IsLoadable ? ElfNames.Linkage(elf.Linkage) : file.Kind),
+            elf is null ? file.Kind.ToReportText() : (file.IsLoadable ? ElfNames.Linkage(elf.Linkage) : file.Kind.ToReportText()),
             file.Libc,
             external,
             file.MinimumGlibc ?? "-",
             elf is null || !file.IsLoadable ? "-" : (file.FullyStatic ? "yes" : "no"),
-            file.Verdict,
+            file.Verdict.ToReportText(),
         ];
     }
 

@@ -101,7 +101,7 @@ internal sealed class BundleScanner
             using var content = BundleReader.OpenEntry(host, entry);
             if (!ElfReader.HasElfMagic(content))
             {
-                if (OutputScanner.LooksLikeLibraryFileName(ForwardSlashPath.FileName(path)))
+                if (SonameText.HasLibrarySuffix(ForwardSlashPath.FileName(path)))
                 {
                     scan.Files.Add(Error(path, fullPath, hostRelativePath, entry, "named like a shared library but it is not an ELF file (no ELF magic)", 0));
                 }

@@ -45,8 +45,8 @@ public sealed class OutputScanner
         _bundles = new BundleScanner(readOptions ?? throw new ArgumentNullException(nameof(readOptions)));
     }
 
-    /// <summary>Scans every file under <paramref name="root"/>, or only <paramref name="files"/> when given (relative to the root or absolute).</summary>
-    public OutputScan Scan(string root, IReadOnlyList<string>? files = null)
+    /// <summary>Scans every file under <paramref name="root"/>, or the one file <paramref name="root"/> names.</summary>
+    public OutputScan Scan(string root)
     {
         string rootFull;
         try
@@ -60,11 +60,7 @@ public sealed class OutputScanner
 
         var entries = new List<OutputFileWalker.Entry>();
         var missing = new List<ScannedFile>();
-        if (files is not null)
-        {
-            CollectExplicit(rootFull, files, entries, missing);
-        }
-        else if (File.Exists(rootFull))
+        if (File.Exists(rootFull))
         {
             entries.Add(new OutputFileWalker.Entry(rootFull, Path.GetFileName(rootFull), null, false));
             rootFull = Path.GetDirectoryName(rootFull) ?? rootFull;
@@ -79,50 +75,6 @@ public sealed class OutputScanner
         }
 
         return ScanEntries(rootFull, entries, missing);
-    }
-
-    private static void CollectExplicit(string rootFull, IReadOnlyList<string> files, List<OutputFileWalker.Entry> entries, List<ScannedFile> missing)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var file in files)
-        {
-            if (string.IsNullOrWhiteSpace(file))
-            {
-                continue;
-            }
-
-            string full;
-            try
-            {
-                full = Path.GetFullPath(Path.IsPathRooted(file) ? file : Path.Combine(rootFull, file));
-            }
-            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or PathTooLongException)
-            {
-                missing.Add(new ScannedFile { RelativePath = file.Replace('\\', '/'), FullPath = file, Error = "the path is not valid: " + exception.Message });
-                continue;
-            }
-
-            if (!seen.Add(full))
-            {
-                continue;
-            }
-
-            var relative = OutputFileWalker.RelativePath(rootFull, full);
-            if (Directory.Exists(full))
-            {
-                continue;
-            }
-
-            if (!File.Exists(full))
-            {
-                missing.Add(new ScannedFile { RelativePath = relative, FullPath = full, Error = "the file does not exist" });
-                continue;
-            }
-
-            entries.Add(new OutputFileWalker.Entry(full, relative, null, false));
-        }
-
-        entries.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
     }
 
     private OutputScan ScanEntries(string rootFull, List<OutputFileWalker.Entry> entries, List<ScannedFile> missing)
@@ -236,7 +188,7 @@ public sealed class OutputScanner
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return Error(entry, size, Policy.TextSearch.HasCharacter(entry.FullPath, '\uFFFD')
+            return Error(entry, size, TextSearch.HasCharacter(entry.FullPath, '\uFFFD')
                 ? "its name is not valid UTF-8 (shown with U+FFFD), so .NET cannot open it and it cannot be checked; rename it"
                 : "the file could not be opened: " + exception.Message, null);
         }
@@ -245,7 +197,7 @@ public sealed class OutputScanner
         {
             // Never opened: a FIFO, socket or character device reports a size of zero, and opening a FIFO to read
             // blocks until someone writes to it, which would hang the build.
-            return LooksLikeLibraryFileName(Path.GetFileName(entry.FullPath))
+            return SonameText.HasLibrarySuffix(Path.GetFileName(entry.FullPath))
                 ? Error(entry, size, "named like a shared library but 0 bytes long: empty, or not a regular file (a FIFO, socket or device), so no ELF header", null)
                 : null;
         }
@@ -334,7 +286,7 @@ public sealed class OutputScanner
     private static ScannedFile? NamedLikeLibraryButNotElf(OutputFileWalker.Entry entry, long size)
     {
         var name = Path.GetFileName(entry.FullPath);
-        if (!LooksLikeLibraryFileName(name))
+        if (!SonameText.HasLibrarySuffix(name))
         {
             return null;
         }
@@ -349,30 +301,6 @@ public sealed class OutputScanner
             ? string.Format(CultureInfo.InvariantCulture, "named like a shared library but only {0} bytes long, too short for an ELF header", size)
             : "named like a shared library but it is not an ELF file (no ELF magic)";
         return Error(entry, size, reason, 0);
-    }
-
-    internal static bool LooksLikeLibraryFileName(string name)
-    {
-        if (name.EndsWith(".so", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        var index = name.IndexOf(".so.", StringComparison.Ordinal);
-        if (index <= 0)
-        {
-            return false;
-        }
-
-        for (var position = index + 4; position < name.Length; position++)
-        {
-            if (!(char.IsDigit(name[position]) || name[position] == '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static string? ReadHead(string path, int count)

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text.Json;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 

@@ -1,3 +1,4 @@
+using StaticLink.Core.Json;
 using System.Globalization;
 using StaticLink.Core.Reporting;
 

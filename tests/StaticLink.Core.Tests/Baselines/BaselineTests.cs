@@ -45,7 +45,7 @@ public class BaselineTests
         Assert.That(missing.Severity, Is.EqualTo(FindingSeverity.Info));
         Assert.That(missing.Library, Is.EqualTo("libextra.so.1"));
         Assert.That(missing.Message, Does.EndWith("Accepted in the baseline " + baseline + "."));
-        Assert.That(accepted.Files.Single(file => file.Path == "app-extra").Verdict, Is.EqualTo(Verdicts.Pass));
+        Assert.That(accepted.Files.Single(file => file.Path == "app-extra").Verdict, Is.EqualTo(Verdict.Pass));
 
         DependencySamples.CopyTo(output, "app-plain", "libhelper.so.1=>lib/libhelper.so.1");
         var grown = Check(output, baseline);
@@ -53,7 +53,7 @@ public class BaselineTests
         var errors = grown.Findings.Where(finding => finding.Severity == FindingSeverity.Error).ToList();
         Assert.That(errors.Select(finding => (finding.Code, finding.File, finding.Library)), Is.EqualTo(new[] { (DiagnosticCodes.UnreachableLibrary, (string?)"app-plain", (string?)"libhelper.so.1") }));
         Assert.That(grown.Findings.Single(finding => finding.Code == DiagnosticCodes.UnexpectedLibrary).Severity, Is.EqualTo(FindingSeverity.Info));
-        Assert.That(grown.Files.Single(file => file.Path == "app-plain").Verdict, Is.EqualTo(Verdicts.Fail));
+        Assert.That(grown.Files.Single(file => file.Path == "app-plain").Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(grown.Findings.Where(finding => finding.Code == DiagnosticCodes.BaselineEntryNotNeeded), Is.Empty);
     }
 

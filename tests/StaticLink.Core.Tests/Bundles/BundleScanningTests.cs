@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.Json;
 using StaticLink.Core.Bundles;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Tests.Policy;
@@ -31,7 +32,7 @@ public class BundleScanningTests
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "app", "app!/libloader.so", "app!/libplain.so", "app!/native/libzuser.so" }));
         Assert.That(report.Files.Skip(1).Select(file => file.Container), Is.All.EqualTo("app"));
         Assert.That(report.FileNamed("app").Bundle!.Entries, Has.Count.EqualTo(5));
-        Assert.That(report.FileNamed("app!/libplain.so").Verdict, Is.EqualTo(Verdicts.Pass), "compressed, inflated and read");
+        Assert.That(report.FileNamed("app!/libplain.so").Verdict, Is.EqualTo(Verdict.Pass), "compressed, inflated and read");
         Assert.That(report.FileNamed("app!/libplain.so").Size, Is.EqualTo(BundleSamples.Bytes("libplain.so").Length));
         Assert.That(report.ExaminedFileCount, Is.EqualTo(1 + 5));
 
@@ -75,7 +76,7 @@ public class BundleScanningTests
             ignore: [new IgnoreRule("app!/libloader.so", "plugin loader")]);
 
         Assert.That(report.Findings, Is.Empty, string.Join("\n", report.Findings.Select(finding => finding.Message)));
-        Assert.That(report.FileNamed("app!/libloader.so").Verdict, Is.EqualTo(Verdicts.Ignored));
+        Assert.That(report.FileNamed("app!/libloader.so").Verdict, Is.EqualTo(Verdict.Ignored));
         Assert.That(report.PInvokeTargets.Where(target => target.Module == "libgdiplus").Single().ResolvedBy, Is.EqualTo("StaticLinkAllow libgdiplus.so*"));
     }
 
@@ -93,7 +94,7 @@ public class BundleScanningTests
         Assert.That(finding.File, Is.EqualTo("app"));
         Assert.That(finding.Message, Does.StartWith($"app is a .NET single-file bundle whose contents could not be read at offset 0x{built.Layout.CountOffset:x}: the bundle header declares 2147483647 files"));
         Assert.That(finding.Fix, Does.Contain("<StaticLinkIgnore Include=\"app\""));
-        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdicts.Fail));
+        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "app" }));
     }
 
@@ -128,7 +129,7 @@ public class BundleScanningTests
         Assert.That(findings.Select(finding => finding.File), Is.EqualTo(new[] { "app!/libbroken.so", "app!/libbroken2.so" }));
         Assert.That(findings[0].Message, Does.StartWith("app!/libbroken.so, embedded in the single-file bundle app and extracted at start-up, could not be read as an ELF file at offset 0x"));
         Assert.That(findings[0].Fix, Does.StartWith("Publish app again with a complete build of libbroken.so"));
-        Assert.That(report.FileNamed("app").Verdict, Is.Not.EqualTo(Verdicts.Fail), "the host itself is fine");
+        Assert.That(report.FileNamed("app").Verdict, Is.Not.EqualTo(Verdict.Fail), "the host itself is fine");
     }
 
     [Test]
@@ -186,9 +187,9 @@ public class BundleScanningTests
         Assert.That(files[1].GetProperty("container").GetString(), Is.EqualTo("app"));
         var targets = json.GetProperty("pinvoke").EnumerateArray().ToList();
         Assert.That(targets.Select(target => target.GetProperty("module").GetString()), Is.EquivalentTo(new[] { "libgdiplus", "libz", "kernel32.dll", "libc" }));
-        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libc").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.CLibrary));
-        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "kernel32.dll").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.OtherPlatform));
-        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libgdiplus").GetProperty("resolution").GetString(), Is.EqualTo(PInvokeResolutions.Missing));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libc").GetProperty("resolution").GetString(), Is.EqualTo("libc"));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "kernel32.dll").GetProperty("resolution").GetString(), Is.EqualTo("other-platform"));
+        Assert.That(targets.Single(target => target.GetProperty("module").GetString() == "libgdiplus").GetProperty("resolution").GetString(), Is.EqualTo("missing"));
     }
 
     private static BundleBuilder Bundle() =>

@@ -61,7 +61,7 @@ public class SingleFilePublishTests
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { Host, EmbeddedLibrary }));
         var library = report.FileNamed(EmbeddedLibrary);
         Assert.That(library.Container, Is.EqualTo(Host));
-        Assert.That(library.Verdict, Is.EqualTo(Verdicts.Pass));
+        Assert.That(library.Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(library.External, Is.EqualTo(new[] { "libc.so.6" }));
         Assert.That(report.FileNamed(Host).Bundle!.Entries.Count, Is.GreaterThan(150));
         Assert.That(report.ExaminedFileCount, Is.GreaterThan(150), "the embedded files count as examined");
@@ -72,9 +72,9 @@ public class SingleFilePublishTests
 
         var sqlite = report.PInvokeTargets.Single(target => target.Module == "e_sqlite3");
         Assert.That(sqlite.Assembly, Is.EqualTo(Host + "!/SQLitePCLRaw.provider.e_sqlite3.dll"));
-        Assert.That((sqlite.Resolution, sqlite.ResolvedBy), Is.EqualTo((PInvokeResolutions.Bundled, "libe_sqlite3.so")));
-        Assert.That(report.PInvokeTargets.Where(target => target.Resolution == PInvokeResolutions.Missing).Select(target => target.Module), Is.EqualTo(new[] { "libgdiplus" }));
-        Assert.That(report.PInvokeTargets.Single(target => target.Module == "QCall").Resolution, Is.EqualTo(PInvokeResolutions.Runtime));
+        Assert.That((sqlite.Resolution, sqlite.ResolvedBy), Is.EqualTo((PInvokeResolution.Bundled, "libe_sqlite3.so")));
+        Assert.That(report.PInvokeTargets.Where(target => target.Resolution == PInvokeResolution.Missing).Select(target => target.Module), Is.EqualTo(new[] { "libgdiplus" }));
+        Assert.That(report.PInvokeTargets.Single(target => target.Module == "QCall").Resolution, Is.EqualTo(PInvokeResolution.Runtime));
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class SingleFilePublishTests
         Log(report);
 
         Assert.That(report.HasErrors, Is.False);
-        Assert.That(report.FileNamed(EmbeddedLibrary).Verdict, Is.EqualTo(Verdicts.Pass));
+        Assert.That(report.FileNamed(EmbeddedLibrary).Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(report.FileNamed(Host).BundleNote, Does.Match(@"^\d+ compressed assemblies were not searched for P/Invoke targets$"));
         Assert.That(report.PInvokeTargets, Is.Empty);
     }
@@ -112,7 +112,7 @@ public class SingleFilePublishTests
         Assert.That(report.PInvokeTargets.Select(target => target.Assembly).Distinct().Count(), Is.GreaterThan(20));
         Assert.That(
             report.PInvokeTargets.Where(target => target.Module != "libgdiplus").Select(target => target.Resolution).Distinct(),
-            Is.SubsetOf(new[] { PInvokeResolutions.Runtime, PInvokeResolutions.Bundled }));
+            Is.SubsetOf(new[] { PInvokeResolution.Runtime, PInvokeResolution.Bundled }));
         Assert.That(report.PInvokeTargets.Single(target => target.Module == "e_sqlite3").ResolvedBy, Is.EqualTo("libe_sqlite3.so"));
     }
 

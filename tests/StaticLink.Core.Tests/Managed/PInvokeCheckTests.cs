@@ -50,10 +50,10 @@ public class PInvokeCheckTests
 
         var targets = Check(output).PInvokeTargets.ToDictionary(target => target.Module);
 
-        Assert.That(targets["libgdiplus"].Resolution, Is.EqualTo(PInvokeResolutions.Missing));
+        Assert.That(targets["libgdiplus"].Resolution, Is.EqualTo(PInvokeResolution.Missing));
         Assert.That(targets["libgdiplus"].ResolvedBy, Is.Null);
-        Assert.That(targets["libc"].Resolution, Is.EqualTo(PInvokeResolutions.CLibrary));
-        Assert.That(targets["kernel32.dll"].Resolution, Is.EqualTo(PInvokeResolutions.OtherPlatform));
+        Assert.That(targets["libc"].Resolution, Is.EqualTo(PInvokeResolution.CLibrary));
+        Assert.That(targets["kernel32.dll"].Resolution, Is.EqualTo(PInvokeResolution.OtherPlatform));
         Assert.That(targets["kernel32.dll"].ResolvedBy, Is.EqualTo("Windows only"));
         Assert.That(targets.Values.Select(target => target.Assembly), Is.All.EqualTo(TestAssemblyName));
     }
@@ -68,7 +68,7 @@ public class PInvokeCheckTests
 
         Assert.That(report.WithCode(DiagnosticCodes.RuntimeLoadedLibrary).Select(finding => finding.Library), Is.EqualTo(new[] { "libz.so" }));
         var target = report.PInvokeTargets.Single(target => target.Module == "libgdiplus");
-        Assert.That((target.Resolution, target.ResolvedBy), Is.EqualTo((PInvokeResolutions.Bundled, "libgdiplus.so")));
+        Assert.That((target.Resolution, target.ResolvedBy), Is.EqualTo((PInvokeResolution.Bundled, "libgdiplus.so")));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public class PInvokeCheckTests
         var report = Check(output, ignore: [new IgnoreRule(TestAssemblyName, "test code")]);
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.PInvokeTargets.Select(target => target.Resolution), Is.All.EqualTo(PInvokeResolutions.Ignored));
+        Assert.That(report.PInvokeTargets.Select(target => target.Resolution), Is.All.EqualTo(PInvokeResolution.Ignored));
         Assert.That(report.PInvokeTargets.Select(target => target.ResolvedBy), Is.All.EqualTo("test code"));
     }
 

@@ -55,13 +55,12 @@ public class ConfigurationTests
     };
 
     [Test]
-    public void Every_bad_value_is_one_SL1007_finding_and_the_check_goes_on()
+    public void Every_bad_value_is_one_SL1007_finding_and_the_check_stops_there()
     {
         var options = BadValues("glibc-portable");
 
-        // The evaluator judges the files; the configuration's problems are the rule set's (PublishChecker reports both).
-        var problems = RuleSetBuilder.Build(options).Problems.Where(problem => problem.Code == DiagnosticCodes.InvalidConfiguration).ToList();
-        var report = Facts.Check(options, Facts.File("libapp.so", Facts.Library("libapp.so", "libgood.so.1", "libc.so.6")));
+        var rules = RuleSetBuilder.Build(options);
+        var problems = rules.Problems.Where(problem => problem.Code == DiagnosticCodes.InvalidConfiguration).ToList();
 
         Assert.That(problems, Has.Count.EqualTo(8));
         Assert.That(problems.Select(problem => problem.Severity), Is.All.EqualTo(FindingSeverity.Error));
@@ -74,10 +73,24 @@ public class ConfigurationTests
         Assert.That(problems[6].Rule, Is.EqualTo("StaticLinkDeny"));
         Assert.That(problems[7].Rule, Is.EqualTo("StaticLinkIgnore"));
 
-        // The valid allow rule still works and the file is still checked.
-        Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.FileNamed("libapp.so").Verdict, Is.EqualTo("pass"));
-        Assert.That(report.PolicyName, Is.EqualTo("glibc-portable"));
+        // A check on what is left would pass what the user meant to restrict: every problem is reported, nothing judged.
+        Assert.That(rules.CannotCheck, Is.True);
+        var report = PublishChecker.Check(options);
+        Assert.That(report.Files, Is.Empty);
+        Assert.That(report.Findings, Has.Count.EqualTo(8));
+    }
+
+    [Test]
+    public void The_command_line_validates_with_the_same_rules_the_check_uses()
+    {
+        Assert.That(RuleSetBuilder.InvalidMaxGlibcVersion("2.28", "--max-glibc"), Is.Null);
+        Assert.That(RuleSetBuilder.InvalidMaxGlibcVersion("GLIBC_2.17", "--max-glibc"), Is.Null);
+        Assert.That(RuleSetBuilder.InvalidMaxGlibcVersion("2.x", "--max-glibc")!.Text, Is.EqualTo("--max-glibc '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove --max-glibc."));
+        Assert.That(RuleSetBuilder.InvalidPolicy("MUSL-portable", "--policy"), Is.Null);
+        Assert.That(RuleSetBuilder.InvalidPolicy("portable-ish", "--policy")!.Message, Is.EqualTo("--policy 'portable-ish' is not a built-in policy (glibc-portable, musl-portable, static)."));
+        Assert.That(RuleSetBuilder.InvalidLibraryPattern("libz.so.*", "--allow"), Is.Null);
+        Assert.That(RuleSetBuilder.InvalidLibraryPattern("/usr/lib/libz.so.1", "--allow")!.Fix, Is.EqualTo("Use the library's soname, e.g. libz.so.1."));
+        Assert.That(RuleSetBuilder.InvalidLibraryPattern(" ", "--allow")!.Message, Is.EqualTo("--allow has an empty pattern."));
     }
 
     [Test]

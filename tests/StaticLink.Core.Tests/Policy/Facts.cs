@@ -3,6 +3,7 @@ using System.Linq;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Scanning;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Tests.Policy;
 
@@ -80,7 +81,7 @@ internal static class Facts
     {
         Root = "/output",
         RuntimeIdentifier = rid,
-        PolicyName = BuiltInPolicies.DefaultFor(RuntimeIdentifierInfo.Parse(rid)),
+        PolicyName = RuntimeIdentifierInfo.Parse(rid).Libc == LibcFlavor.Musl ? BuiltInPolicies.MuslPortable : BuiltInPolicies.GlibcPortable,
     };
 
     public static IReadOnlyList<Finding> WithCode(this CheckReport report, string code) =>

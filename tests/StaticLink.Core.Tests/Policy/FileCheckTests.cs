@@ -40,7 +40,7 @@ public class FileCheckTests
 
         var report = Facts.Check("linux-s390x", Facts.File("libbig.so", big), Facts.File("liblittle.so", little));
 
-        Assert.That(report.FileNamed("libbig.so").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.FileNamed("libbig.so").Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(report.WithCode(DiagnosticCodes.ArchitectureMismatch).Single().Message, Does.StartWith("liblittle.so is built for s390x, 64-bit, little-endian, but linux-s390x needs s390x, 64-bit files."));
     }
 
@@ -68,8 +68,8 @@ public class FileCheckTests
         Assert.That(finding.Message, Is.EqualTo(
             "libtruncated.so could not be read as an ELF file at offset 0x40: section headers run past the end of the file. "
             + "Replace libtruncated.so with a complete build, or leave it out of the check with <StaticLinkIgnore Include=\"libtruncated.so\" Reason=\"...\" />."));
-        Assert.That(report.FileNamed("libtruncated.so").Verdict, Is.EqualTo("fail"));
-        Assert.That(report.FileNamed("libtruncated.so").Kind, Is.EqualTo("unreadable"));
+        Assert.That(report.FileNamed("libtruncated.so").Verdict, Is.EqualTo(Verdict.Fail));
+        Assert.That(report.FileNamed("libtruncated.so").Kind, Is.EqualTo(FileKind.Unreadable));
     }
 
     [Test]
@@ -80,7 +80,7 @@ public class FileCheckTests
         var report = Facts.Check(options, Facts.Broken("libtruncated.so", "truncated", 0x40));
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.FileNamed("libtruncated.so").Verdict, Is.EqualTo("ignored"));
+        Assert.That(report.FileNamed("libtruncated.so").Verdict, Is.EqualTo(Verdict.Ignored));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class FileCheckTests
             "libbad.so has a library search path the loader resolves outside the output: RPATH /usr/local/lib is absolute; "
             + "RPATH has an empty entry, which means the working directory; RUNPATH lib is relative to the working directory."));
         Assert.That(finding.Message, Does.Contain("patchelf"));
-        Assert.That(report.FileNamed("libgood.so").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.FileNamed("libgood.so").Verdict, Is.EqualTo(Verdict.Pass));
     }
 
     [Test]
@@ -121,8 +121,8 @@ public class FileCheckTests
         var report = Facts.Check("linux-x64", scannedDebug, Facts.File("helper.o", objectFile));
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.FileNamed("app.dbg").Kind, Is.EqualTo("debug-symbols"));
-        Assert.That(report.FileNamed("helper.o").Kind, Is.EqualTo("relocatable"));
+        Assert.That(report.FileNamed("app.dbg").Kind, Is.EqualTo(FileKind.DebugSymbols));
+        Assert.That(report.FileNamed("helper.o").Kind, Is.EqualTo(FileKind.Relocatable));
         Assert.That(report.FileNamed("app.dbg").FullyStatic, Is.False);
     }
 }

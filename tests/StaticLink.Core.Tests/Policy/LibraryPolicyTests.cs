@@ -45,7 +45,7 @@ public class LibraryPolicyTests
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
         Assert.That(report.Findings, Has.Count.EqualTo(2));
         Assert.That(report.HasErrors, Is.True);
-        Assert.That(report.FileNamed("libMonoPosixHelper.so").Verdict, Is.EqualTo("fail"));
+        Assert.That(report.FileNamed("libMonoPosixHelper.so").Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(report.FileNamed("libMonoPosixHelper.so").External, Is.EqualTo(new[] { "libz.so.1", "libc.so.6" }));
     }
 
@@ -93,7 +93,7 @@ public class LibraryPolicyTests
         var appReport = report.FileNamed("libapp.so");
         Assert.That(appReport.Bundled, Is.EqualTo(new[] { "libhelper.so.1", "libbyname.so" }));
         Assert.That(appReport.External, Is.EqualTo(new[] { "libc.so.6" }));
-        Assert.That(appReport.Verdict, Is.EqualTo("pass"));
+        Assert.That(appReport.Verdict, Is.EqualTo(Verdict.Pass));
 
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(unexpected.File, Is.EqualTo("lib/libhelper-1.0.so"));
@@ -124,7 +124,7 @@ public class LibraryPolicyTests
         var appReport = report.FileNamed("libapp.so");
         Assert.That(appReport.Bundled, Is.Empty);
         Assert.That(appReport.External, Is.EqualTo(new[] { "libhelper.so.1", "libbyname.so", "libc.so.6" }));
-        Assert.That(appReport.Verdict, Is.EqualTo("fail"));
+        Assert.That(appReport.Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(report.FileNamed("libother.so").Bundled, Is.Empty);
 
         var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary);
@@ -150,7 +150,7 @@ public class LibraryPolicyTests
         var report = Facts.Check("linux-x64", Facts.File("libcoreclr.so", coreclr), Facts.File("app", Facts.GlibcExecutable()));
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.Files.Select(file => file.Verdict), Is.All.EqualTo("pass"));
+        Assert.That(report.Files.Select(file => file.Verdict), Is.All.EqualTo(Verdict.Pass));
     }
 
     [Test]
@@ -174,7 +174,7 @@ public class LibraryPolicyTests
 
         Assert.That(report.Findings, Is.Empty);
         Assert.That(report.FileNamed("app").Libc, Is.EqualTo("musl"));
-        Assert.That(report.FileNamed("app").Kind, Is.EqualTo("executable"));
+        Assert.That(report.FileNamed("app").Kind, Is.EqualTo(FileKind.Executable));
     }
 
     [Test]
@@ -288,7 +288,7 @@ public class LibraryPolicyTests
         Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have; it is the .NET runtime's optional LTTng tracing provider"));
         Assert.That(finding.Message, Does.Contain("DOTNET_LTTng=0"));
         Assert.That(finding.Fix, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
-        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo(Verdict.Pass));
     }
 
     [Test]
@@ -320,7 +320,7 @@ public class LibraryPolicyTests
             Facts.File("libuser.so", user));
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo("ignored"));
+        Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo(Verdict.Ignored));
         Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").IgnoredReason, Is.EqualTo("no LTTng here"));
         Assert.That(report.FileNamed("plugins/a/b/libplugin.so").IgnoredReason, Is.EqualTo("ignored by StaticLinkIgnore plugins/**/*.so"));
         Assert.That(report.FileNamed("libuser.so").Bundled, Is.EqualTo(new[] { "libplugin.so" }));

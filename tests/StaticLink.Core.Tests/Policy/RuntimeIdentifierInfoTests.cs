@@ -1,5 +1,6 @@
 using StaticLink.Core.Elf;
 using StaticLink.Core.Policy;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Tests.Policy;
 

@@ -43,7 +43,7 @@ public class StaticPolicyTests
         Assert.That(report.Findings, Is.Empty);
         Assert.That(report.FileNamed("app").FullyStatic, Is.True);
         Assert.That(report.FileNamed("app-pie").FullyStatic, Is.True);
-        Assert.That(report.FileNamed("app-pie").Kind, Is.EqualTo("executable"));
+        Assert.That(report.FileNamed("app-pie").Kind, Is.EqualTo(FileKind.Executable));
     }
 
     [Test]

@@ -1,9 +1,10 @@
+using StaticLink.Core;
 using System;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using StaticLink.Core.Reporting;
+
 
 namespace StaticLink.Core.Tests.Reporting;
 

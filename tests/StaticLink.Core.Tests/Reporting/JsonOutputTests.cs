@@ -1,3 +1,4 @@
+using StaticLink.Core.Json;
 using System.IO;
 using System.Text;
 using System.Text.Json;

@@ -1,3 +1,4 @@
+using StaticLink.Core.Json;
 using System.Linq;
 using System.Text.Json;
 using StaticLink.Core.Reporting;

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Text.Json;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Tests.Policy;

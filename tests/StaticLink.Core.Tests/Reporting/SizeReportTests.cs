@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using StaticLink.Core.Elf;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Reporting;
 using StaticLink.Core.Scanning;
@@ -107,7 +108,7 @@ public class SizeReportTests
         Assert.That(app.UnstrippedSize!.Value, Is.EqualTo(original).Within(2).Percent, "the two halves add up to about the original");
 
         var debug = report.FileNamed("app.dbg");
-        Assert.That(debug.Kind, Is.EqualTo(FileKinds.DebugSymbols));
+        Assert.That(debug.Kind, Is.EqualTo(FileKind.DebugSymbols));
         Assert.That(debug.StrippedSize, Is.Null);
         Assert.That(debug.DebugCompanion, Is.Null);
 

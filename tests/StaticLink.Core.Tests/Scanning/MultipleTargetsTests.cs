@@ -28,7 +28,7 @@ public sealed class MultipleTargetsTests
         Assert.That(tooNew.Message, Does.Contain("GLIBC_2.34 from libc.so.6, which libc.so.6 of rhel.8 (glibc 2.28) (its newest is GLIBC_2.28) does not define"));
         Assert.That(tooNew.Message, Does.Contain("__libc_start_main@GLIBC_2.34"));
         Assert.That(report.Targets.Select(target => target.Id), Is.EqualTo(new[] { "debian.12", "rhel.8" }));
-        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdicts.Fail), "all targets must pass: the worst verdict wins");
+        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdict.Fail), "all targets must pass: the worst verdict wins");
         Assert.That(report.PolicyName, Is.EqualTo("debian.12, rhel.8"));
     }
 
@@ -47,6 +47,6 @@ public sealed class MultipleTargetsTests
         });
 
         Assert.That(report.Findings.Where(finding => finding.Severity != FindingSeverity.Info), Is.Empty);
-        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdicts.Pass));
+        Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdict.Pass));
     }
 }

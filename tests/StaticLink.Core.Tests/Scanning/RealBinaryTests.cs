@@ -28,12 +28,12 @@ public class RealBinaryTests
         Assert.That(report.ExaminedFileCount, Is.EqualTo(2));
         var app = report.Files.Single();
         Assert.That(app.Path, Is.EqualTo("app"));
-        Assert.That(app.Kind, Is.EqualTo("executable"));
+        Assert.That(app.Kind, Is.EqualTo(FileKind.Executable));
         Assert.That(app.Libc, Is.EqualTo("glibc"));
         Assert.That(app.External, Is.EqualTo(new[] { "libc.so.6" }));
         Assert.That(app.MinimumGlibc, Is.EqualTo("2.34"));
         Assert.That(app.RuntimeLoaded, Is.EqualTo(new[] { "libplugin.so.1" }));
-        Assert.That(app.Verdict, Is.EqualTo("pass"));
+        Assert.That(app.Verdict, Is.EqualTo(Verdict.Pass));
 
         // A third-party dlopen candidate is only a note (SL3002): the name in read-only data may never be loaded.
         var finding = report.Findings.Single();
@@ -149,7 +149,7 @@ public class RealBinaryTests
         var app = report.FileNamed("bin/app");
         Assert.That(app.Bundled, Is.Empty);
         Assert.That(app.External, Does.Contain("libhelper.so.1"));
-        Assert.That(app.Verdict, Is.EqualTo("fail"));
+        Assert.That(app.Verdict, Is.EqualTo(Verdict.Fail));
         var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary).Single();
         Assert.That((unreachable.File, unreachable.Library, unreachable.Severity), Is.EqualTo(("bin/app", "libhelper.so.1", FindingSeverity.Error)));
         Assert.That(unreachable.Message, Does.StartWith(
@@ -173,7 +173,7 @@ public class RealBinaryTests
         var finding = report.WithCode(DiagnosticCodes.UnsafeRunPath).Single();
         Assert.That(finding.File, Is.EqualTo("absolute-rpath"));
         Assert.That(finding.Message, Does.Contain("RPATH /opt/vendor/lib is absolute"));
-        Assert.That(report.FileNamed("origin-runpath").Verdict, Is.EqualTo("pass"));
+        Assert.That(report.FileNamed("origin-runpath").Verdict, Is.EqualTo(Verdict.Pass));
         Assert.That(report.FileNamed("origin-runpath").Bundled, Is.EqualTo(new[] { "libhelper.so.1" }));
         Assert.That(report.WithCodeFiles(DiagnosticCodes.UnreachableLibrary), Is.EqualTo(new[] { "absolute-rpath" }), "/opt/vendor/lib does not reach lib/");
     }
@@ -187,7 +187,7 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-musl-x64");
 
         Assert.That(report.Findings, Is.Empty);
-        Assert.That(report.Files.Single().Kind, Is.EqualTo("debug-symbols"));
+        Assert.That(report.Files.Single().Kind, Is.EqualTo(FileKind.DebugSymbols));
     }
 
     [Test]

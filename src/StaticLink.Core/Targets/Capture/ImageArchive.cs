@@ -6,6 +6,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Reporting;
 
 namespace StaticLink.Core.Targets.Capture;

@@ -22,9 +22,6 @@ internal sealed class RootPath
         _root = Path.GetFullPath(root).TrimEnd('/');
     }
 
-    /// <summary>The root as given, made absolute (no trailing slash; empty for "/").</summary>
-    public string HostRoot => _root;
-
     /// <summary>Where a path of the root ("/lib/x") lies on this machine, without following anything.</summary>
     public string ToHost(string pathInRoot) => _root + "/" + pathInRoot.TrimStart('/');
 

@@ -1,11 +1,12 @@
 using System;
 using StaticLink.Core.Elf;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core.Targets;
 
 /// <summary>
-/// A runtime identifier taken apart: is it Linux, which C library does it imply, which architecture.
-/// linux-musl-* and alpine* mean musl; linux-bionic-* and android* mean bionic; other Linux RIDs mean glibc.
+/// The one runtime-identifier parser: is it Linux, which C library does it imply, which architecture, and whether
+/// StaticLink checks its output at all. linux-musl-* and alpine* mean musl; linux-bionic-* and android* mean bionic;
+/// linux-* and the distribution RIDs (ubuntu.22.04-x64, rhel.8-x64, ...) mean glibc.
 /// </summary>
 public sealed class RuntimeIdentifierInfo
 {
@@ -65,6 +66,17 @@ public sealed class RuntimeIdentifierInfo
 
         return new RuntimeIdentifierInfo(rid, libc != LibcFlavor.None, libc, architectureName, architecture);
     }
+
+    /// <summary>
+    /// Null when StaticLink checks this RID's output (every glibc and musl RID, distribution RIDs included); else why
+    /// not, e.g. "win-x64 is not a Linux runtime identifier": the MSBuild task skips such a publish with that message.
+    /// No RID at all is not a reason to skip but a configuration problem, so it is null too.
+    /// </summary>
+    public string? SkipReason =>
+        RuntimeIdentifier.Length == 0 ? null
+        : !IsLinux ? RuntimeIdentifier + " is not a Linux runtime identifier"
+        : Libc == LibcFlavor.Bionic ? RuntimeIdentifier + " is an Android (bionic) runtime identifier, which StaticLink has no rules for"
+        : null;
 
     public override string ToString() => RuntimeIdentifier;
 

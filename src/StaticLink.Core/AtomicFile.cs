@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core;
 
 /// <summary>
 /// Writes a report so that a reader never sees half of it and two writers never interleave: into a file of its own

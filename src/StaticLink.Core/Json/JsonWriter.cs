@@ -4,7 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// A small streaming JSON writer with two-space indentation, kept for <c>inspect --format json</c>, where

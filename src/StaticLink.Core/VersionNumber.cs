@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core;
 
 /// <summary>
 /// A dotted numeric version as symbol versions use them (2.2.5, 3.4.22). Compared part by part, missing parts are 0,

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using StaticLink.Core.Policy;
+using StaticLink.Core.Targets;
 
-namespace StaticLink.Core.Targets;
+namespace StaticLink.Core.Policy;
 
 /// <summary>
 /// Turns what the user wrote (StaticLinkTarget, --target, the old StaticLinkPolicy) or left unset into the targets a
@@ -67,10 +67,8 @@ public static class TargetResolver
             var policy = PolicyTargets.Create(policyName!.Trim().ToLowerInvariant(), rid, TargetOrigin.Named, policySetting);
             if (policy is null)
             {
-                problems.Add(Problem(
-                    policySetting,
-                    $"{policySetting} '{policyName}' is not a built-in policy ({string.Join(", ", BuiltInPolicies.Names)}).",
-                    $"Set {policySetting} to one of {string.Join(", ", BuiltInPolicies.Names)}, or name a target with StaticLinkTarget instead."));
+                var invalid = RuleSetBuilder.InvalidPolicy(policyName, policySetting)!;
+                problems.Add(Problem(policySetting, invalid.Message, invalid.Fix));
                 return targets;
             }
 

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// A <see cref="Utf8JsonWriter"/> onto a <see cref="TextWriter"/> (the console, a file, a string): indented by two

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// A JSON document the engine reads (a rules file, a target file, a runtimeconfig.json or deps.json), parsed by

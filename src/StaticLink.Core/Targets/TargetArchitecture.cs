@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core.Targets;
 
 /// <summary>
 /// What a RID's architecture means in ELF terms: the machine, the class and byte order every native file must have,

@@ -1,4 +1,4 @@
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core;
 
 /// <summary>string.Contains(char) for netstandard2.0, which only has the string overload.</summary>
 internal static class TextSearch

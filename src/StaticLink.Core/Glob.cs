@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace StaticLink.Core.Policy;
+namespace StaticLink.Core;
 
 /// <summary>
 /// Shell-style wildcard matching for sonames and output paths: '*' is any run of characters, '?' one character.
@@ -22,9 +22,6 @@ public static class Glob
 
         return IsMatch(pattern!, path, pathAware: true);
     }
-
-    /// <summary>True when the pattern contains '*' or '?'.</summary>
-    public static bool HasWildcards(string pattern) => TextSearch.HasCharacter(pattern, '*') || TextSearch.HasCharacter(pattern, '?');
 
     private static bool IsMatch(string pattern, string text, bool pathAware)
     {

@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using StaticLink.Core.Elf;
-using StaticLink.Core.Policy;
+using StaticLink.Core.Targets;
 
-namespace StaticLink.Core.Targets;
+namespace StaticLink.Core.Policy;
 
 /// <summary>
 /// The old hand-made policies as targets, so StaticLinkPolicy and --policy keep working: glibc-portable and

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 
-namespace StaticLink.Core.Reporting;
+namespace StaticLink.Core.Json;
 
 /// <summary>
 /// Reads a JSON document's text from disk the one way the engine does: it must exist, be no larger than
