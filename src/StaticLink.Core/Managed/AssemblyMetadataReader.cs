@@ -69,6 +69,11 @@ public static class AssemblyMetadataReader
 
             throw explanation;
         }
+        catch (EndOfStreamException exception)
+        {
+            // Fewer bytes than the length promised a moment before: the file shrank while it was read.
+            throw new AssemblyFormatException(null, "the file ended early (it may have been truncated while being read)", exception);
+        }
 
         using (image)
         {

@@ -184,6 +184,18 @@ public class AssemblyMetadataReaderTests
         Assert.That(error.Message, Is.EqualTo(error.Reason), "no offset to add");
     }
 
+    [Test]
+    public void An_assembly_that_shrinks_while_it_is_read_is_malformed_not_an_IO_error()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        using var whole = new PEReader(new MemoryStream(bytes));
+        using var stream = new ShrinkingStream(bytes, whole.PEHeaders.MetadataStartOffset + 16);
+
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Reason, Is.EqualTo("the file ended early (it may have been truncated while being read)"));
+        Assert.That(error.InnerException, Is.InstanceOf<EndOfStreamException>());
+    }
+
     private static int IndexOf(byte[] haystack, byte[] needle)
     {
         for (var start = 0; start <= haystack.Length - needle.Length; start++)
@@ -222,5 +234,15 @@ public class AssemblyMetadataReaderTests
 
         Assert.That(counts.Values.Sum(), Is.EqualTo(metadata.GetTableRowCount(TableIndex.ImplMap)), path + ": every ImplMap row belongs to a method");
         return counts;
+    }
+
+    /// <summary>Says it holds every byte, serves only the first few: a file cut while it is being read.</summary>
+    private sealed class ShrinkingStream(byte[] bytes, int served) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, Left));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, Left)]);
+
+        private int Left => Math.Max(0, served - (int)Position);
     }
 }
