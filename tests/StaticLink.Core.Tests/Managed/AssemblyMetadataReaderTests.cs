@@ -11,8 +11,10 @@ using StaticLink.Core.Managed;
 namespace StaticLink.Core.Tests.Managed;
 
 /// <summary>
-/// System.Reflection.Metadata is the ground truth, as readelf is for ELF: every assembly of the running .NET
-/// runtime must give the same P/Invoke modules and counts through StaticLink's own reader.
+/// The reader is System.Reflection.Metadata, asked the engine's way (only methods flagged PinvokeImpl, names cached per
+/// ModuleRef, modules merged by name); the ground truth asks it the plain way, GetImport() on every method, and every
+/// assembly of the running .NET runtime must give the same modules and counts. Damaged files give one
+/// AssemblyFormatException with a reason, never the library's exception.
 /// </summary>
 public class AssemblyMetadataReaderTests
 {
@@ -95,7 +97,7 @@ public class AssemblyMetadataReaderTests
     }
 
     [Test]
-    public void Metadata_without_the_BSJB_signature_is_malformed()
+    public void Metadata_without_the_BSJB_signature_is_malformed_at_the_start_of_the_metadata()
     {
         var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
         var signature = IndexOf(bytes, "BSJB"u8.ToArray());
@@ -104,40 +106,94 @@ public class AssemblyMetadataReaderTests
         using var stream = new MemoryStream(bytes);
         var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
         Assert.That(error.Offset, Is.EqualTo(signature));
-        Assert.That(error.Reason, Is.EqualTo("the metadata does not start with the BSJB signature"));
+        Assert.That(error.Reason, Does.StartWith("the metadata is malformed (").And.Not.EndWith(".)"));
+        Assert.That(error.InnerException, Is.InstanceOf<BadImageFormatException>());
     }
 
     [Test]
     public void An_ImplMap_row_naming_a_missing_ModuleRef_is_malformed()
     {
-        // Push every ModuleRef index of the ImplMap rows past the table: read back through TryRead.
-        var path = Path.Combine(Path.GetTempPath(), "staticlink-implmap-" + Guid.NewGuid().ToString("N") + ".dll");
-        try
+        // Push every ModuleRef index of the ImplMap rows past the table.
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        long tableStart;
+        using (var reader = new PEReader(new MemoryStream(bytes)))
         {
-            var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
-            using (var reader = new PEReader(new MemoryStream(bytes)))
+            var metadata = reader.GetMetadataReader();
+            tableStart = reader.PEHeaders.MetadataStartOffset + metadata.GetTableMetadataOffset(TableIndex.ImplMap);
+            var rowSize = metadata.GetTableRowSize(TableIndex.ImplMap);
+            Assert.That(metadata.GetTableRowCount(TableIndex.ModuleRef), Is.LessThan(0x10000), "two-byte ModuleRef indexes, the last column of a row");
+            for (var row = 0; row < metadata.GetTableRowCount(TableIndex.ImplMap); row++)
             {
-                var metadata = reader.GetMetadataReader();
-                var tableStart = reader.PEHeaders.MetadataStartOffset + metadata.GetTableMetadataOffset(TableIndex.ImplMap);
-                var rowSize = metadata.GetTableRowSize(TableIndex.ImplMap);
-                for (var row = 0; row < metadata.GetTableRowCount(TableIndex.ImplMap); row++)
-                {
-                    var scope = tableStart + (row * rowSize) + rowSize - 2;
-                    bytes[scope] = 0xff;
-                    bytes[scope + 1] = 0x7f;
-                }
+                var scope = (int)tableStart + (row * rowSize) + rowSize - 2;
+                bytes[scope] = 0xff;
+                bytes[scope + 1] = 0x7f;
             }
-
-            File.WriteAllBytes(path, bytes);
-
-            Assert.That(AssemblyMetadataReader.TryReadPInvokeModules(path, out var modules, out var error), Is.False);
-            Assert.That(modules, Is.Null);
-            Assert.That(error!.Reason, Does.StartWith("ImplMap row 1 names ModuleRef 32767, but there are"));
         }
-        finally
+
+        using var stream = new MemoryStream(bytes);
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Reason, Does.Match("^the ImplMap row of P/Invoke method \\w+ names ModuleRef 32767, but there are [1-9][0-9]*$"));
+        Assert.That(error.Offset, Is.EqualTo(tableStart));
+    }
+
+    [Test]
+    public void An_assembly_cut_short_says_where_the_file_ends()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        using var whole = new PEReader(new MemoryStream(bytes));
+        var headers = whole.PEHeaders;
+        var dataEnd = headers.SectionHeaders.Max(section => section.PointerToRawData + section.SizeOfRawData);
+
+        // Just after the headers, before the CLI header, inside the metadata.
+        foreach (var length in new[] { headers.PEHeader!.SizeOfHeaders + 1, headers.CorHeaderStartOffset + 8, headers.MetadataStartOffset + (headers.MetadataSize / 2) })
         {
-            File.Delete(path);
+            using var stream = new MemoryStream(bytes[..length]);
+            var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+            Assert.That(error.Offset, Is.EqualTo(length));
+            Assert.That(error.Reason, Is.EqualTo($"the data of its sections runs to offset 0x{dataEnd:x}, past the end of the file: it was cut short"));
         }
+    }
+
+    [Test]
+    public void An_assembly_cut_inside_its_section_table_says_so()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        using var whole = new PEReader(new MemoryStream(bytes));
+        var tableEnd = whole.PEHeaders.PEHeaderStartOffset + whole.PEHeaders.CoffHeader.SizeOfOptionalHeader + (40 * whole.PEHeaders.CoffHeader.NumberOfSections);
+
+        using var stream = new MemoryStream(bytes[..(tableEnd - 1)]);
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Offset, Is.EqualTo(tableEnd - 1));
+        Assert.That(error.Reason, Is.EqualTo($"its PE section table runs to offset 0x{tableEnd:x}, past the end of the file: it was cut short"));
+    }
+
+    [Test]
+    public void Complete_headers_that_System_Reflection_Metadata_rejects_give_its_reason_and_no_offset()
+    {
+        // A CLI header shorter than its 72 bytes: every byte is there, the value is wrong.
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        var pe = BitConverter.ToInt32(bytes, 0x3c);
+        var optional = pe + 4 + 20;
+        var directories = BitConverter.ToUInt16(bytes, optional) == 0x20b ? optional + 112 : optional + 96;
+        BitConverter.GetBytes(8).CopyTo(bytes, directories + (14 * 8) + 4);
+
+        using var stream = new MemoryStream(bytes);
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Offset, Is.Null);
+        Assert.That(error.Reason, Does.StartWith("its PE headers are malformed (").And.Not.EndWith(".)"));
+        Assert.That(error.Message, Is.EqualTo(error.Reason), "no offset to add");
+    }
+
+    [Test]
+    public void An_assembly_that_shrinks_while_it_is_read_is_malformed_not_an_IO_error()
+    {
+        var bytes = File.ReadAllBytes(typeof(PInvokeSamples).Assembly.Location);
+        using var whole = new PEReader(new MemoryStream(bytes));
+        using var stream = new ShrinkingStream(bytes, whole.PEHeaders.MetadataStartOffset + 16);
+
+        var error = Assert.Throws<AssemblyFormatException>(() => AssemblyMetadataReader.ReadPInvokeModules(stream))!;
+        Assert.That(error.Reason, Is.EqualTo("the file ended early (it may have been truncated while being read)"));
+        Assert.That(error.InnerException, Is.InstanceOf<EndOfStreamException>());
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle)
@@ -178,5 +234,15 @@ public class AssemblyMetadataReaderTests
 
         Assert.That(counts.Values.Sum(), Is.EqualTo(metadata.GetTableRowCount(TableIndex.ImplMap)), path + ": every ImplMap row belongs to a method");
         return counts;
+    }
+
+    /// <summary>Says it holds every byte, serves only the first few: a file cut while it is being read.</summary>
+    private sealed class ShrinkingStream(byte[] bytes, int served) : MemoryStream(bytes, writable: false)
+    {
+        public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, Left));
+
+        public override int Read(Span<byte> buffer) => base.Read(buffer[..Math.Min(buffer.Length, Left)]);
+
+        private int Left => Math.Max(0, served - (int)Position);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using StaticLink.Core.Bundles;
 using StaticLink.Core.Policy;
 using StaticLink.Core.Tests.Bundles;
 using StaticLink.Core.Tests.Policy;
@@ -107,6 +108,21 @@ public class PInvokeCheckTests
         Assert.That(finding.File, Is.EqualTo("Broken.dll"));
         Assert.That(finding.Message, Does.StartWith("Broken.dll has a .NET CLI header but its metadata could not be read at offset 0x"));
         Assert.That(finding.Fix, Does.Contain("<StaticLinkIgnore Include=\"Broken.dll\""));
+    }
+
+    [Test]
+    public void A_truncated_assembly_in_a_single_file_bundle_is_SL1010_under_its_bundle_name()
+    {
+        using var output = new OutputDirectory();
+        var bytes = File.ReadAllBytes(TestAssembly);
+        output.Write("app", new BundleBuilder(BundleSamples.Bytes("apphost")).Add("Broken.dll", BundleEntryType.Assembly, bytes[..(bytes.Length / 2)]).Build().Bytes);
+
+        var report = Check(output);
+
+        var finding = report.WithCode(DiagnosticCodes.UnreadableFile).Single();
+        Assert.That(finding.File, Is.EqualTo("app!/Broken.dll"));
+        Assert.That(finding.Message, Does.StartWith($"app!/Broken.dll (in the single-file bundle app) has a .NET CLI header but its metadata could not be read at offset 0x{bytes.Length / 2:x}: "));
+        Assert.That(finding.Message, Does.Contain("past the end of the file: it was cut short. "));
     }
 
     [Test]
