@@ -8,6 +8,7 @@ namespace StaticLink.Benchmarks;
 /// <summary>
 /// list DIR...              prints every regular file under the directories that starts with the ELF magic
 /// io LIST                  how much of the files the reader reads (bytes and read calls per file)
+/// cold OUTPUT RID TARGET    the gate's engine once in this fresh process, phase by phase
 /// run [BenchmarkDotNet]    the in-process benchmarks (BenchmarkSwitcher arguments, e.g. --filter '*')
 /// </summary>
 internal static class Program
@@ -30,11 +31,14 @@ internal static class Program
                 }
 
                 return 0;
+            case "cold" when args.Length == 4:
+                ColdCheck.Run(args[1], args[2], args[3], Console.Out);
+                return 0;
             case "run":
                 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.AsSpan(1).ToArray());
                 return 0;
             default:
-                Console.Error.WriteLine("usage: StaticLink.Benchmarks list DIR... | io LIST | run [BenchmarkDotNet arguments]");
+                Console.Error.WriteLine("usage: StaticLink.Benchmarks list DIR... | io LIST | cold OUTPUT RID TARGET | run [BenchmarkDotNet arguments]");
                 return 64;
         }
     }

@@ -250,7 +250,8 @@ public sealed class OutputScanner
         long size = 0;
         try
         {
-            size = new FileInfo(entry.FullPath).Length;
+            // The walker's listing already holds the length; explicit files and links are asked.
+            size = entry.Length >= 0 && !entry.IsLink ? entry.Length : new FileInfo(entry.FullPath).Length;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
