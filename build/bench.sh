@@ -72,8 +72,19 @@ build_aot() {
   fi
 }
 
-# The helper ReadyToRun too, so that its cold check compiles no more than the task in MSBuild does.
+# The helper, with the shipped tool's ReadyToRun StaticLink.Core.dll in place of its own, so that its cold check
+# compiles no more than the task does in MSBuild (compiling BenchmarkDotNet ahead of time too would take minutes).
 build_helper() {
+  [[ -n "${helper_built:-}" ]] && return
+  helper_built=1
+  build_cli
+  echo "== bench: building the benchmark helper to artifacts/bench/helper"
+  rm -rf "$helper_dir"
+  dotnet build "$root/build/StaticLink.Benchmarks/StaticLink.Benchmarks.csproj" -c Release -o "$helper_dir" -nologo -v q -nodeReuse:false
+  cp "$cli_dir/StaticLink.Core.dll" "$helper_dir/StaticLink.Core.dll"
+}
+
+helper() {
   [[ -n "${helper_built:-}" ]] && return
   helper_built=1
   echo "== bench: publishing the benchmark helper (ReadyToRun) to artifacts/bench/helper"
