@@ -212,7 +212,7 @@ public static class ReadOnlyDataScanner
     /// The same sonames as <see cref="ScanRegion"/> finds, found faster: every soname contains ".so", so only the
     /// strings around a vectorised search's hits are looked at, instead of every string of the region. Most of a
     /// large library's read-only data is not text; on the 2 GB output of build/bench.sh (25 of the machine's largest
-    /// ELF files, about 1.2 GB of .rodata) this took the check from 3.1 s to XXX s of CPU.
+    /// ELF files, up to 64 MB of .rodata each) this took the whole check from 3.6 s to 2.1 s of CPU, same findings.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
     private static void ScanRegionForSonames(Stream stream, byte[] buffer, long offset, long length, ScanState state)
