@@ -1,31 +1,47 @@
 using System;
 using System.IO;
 using System.Text;
+using BenchmarkDotNet.Running;
 
 namespace StaticLink.Benchmarks;
 
 /// <summary>
-/// list DIR...            prints every regular file under the directories that starts with the ELF magic
-/// reader LIST [PASSES]   reads every file of LIST with ElfReader.Inspect, PASSES times, and prints files/s, MB/s
-///                        and peak memory for the reader alone (no JSON, no process start)
+/// list DIR...              prints every regular file under the directories that starts with the ELF magic
+/// io LIST                  how much of the files the reader reads (bytes and read calls per file)
+/// cold OUTPUT RID TARGET    the gate's engine once in this fresh process, phase by phase
+/// run [BenchmarkDotNet]    the in-process benchmarks (BenchmarkSwitcher arguments, e.g. --filter '*')
 /// </summary>
 internal static class Program
 {
     private static int Main(string[] args)
     {
-        using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
         switch (args.Length > 0 ? args[0] : null)
         {
             case "list" when args.Length > 1:
-                ElfFileLister.Write(args.AsSpan(1).ToArray(), output);
+                using (var output = Utf8StandardOutput())
+                {
+                    ElfFileLister.Write(args.AsSpan(1).ToArray(), output);
+                }
+
                 return 0;
-            case "reader" when args.Length is 2 or 3:
-                var passes = args.Length == 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
-                ReaderBenchmark.Run(args[1], passes, output);
+            case "io" when args.Length == 2:
+                using (var output = Utf8StandardOutput())
+                {
+                    ReaderInputOutput.Write(args[1], output);
+                }
+
+                return 0;
+            case "cold" when args.Length == 4:
+                ColdCheck.Run(args[1], args[2], args[3], Console.Out);
+                return 0;
+            case "run":
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args.AsSpan(1).ToArray());
                 return 0;
             default:
-                Console.Error.WriteLine("usage: StaticLink.Benchmarks list DIR... | reader LIST [PASSES]");
+                Console.Error.WriteLine("usage: StaticLink.Benchmarks list DIR... | io LIST | cold OUTPUT RID TARGET | run [BenchmarkDotNet arguments]");
                 return 64;
         }
     }
+
+    private static StreamWriter Utf8StandardOutput() => new(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
 }

@@ -108,25 +108,8 @@ internal static class InspectCommand
         var statistics = arguments.Stats ? InspectStatistics.Start() : null;
         var unreadable = false;
         writer.StartDocument();
-        foreach (var path in named)
+        foreach (var inspection in InputPaths.Inspect(named, ElfReadOptions.Summary))
         {
-            // Opening first and asking "is it a directory?" only when that fails saves a stat call per listed file.
-            var inspection = ElfReader.Inspect(path, ElfReadOptions.Summary);
-            if (inspection.Kind == ElfInspectionKind.Error && Directory.Exists(path))
-            {
-                foreach (var file in InputPaths.Walk(path))
-                {
-                    Report(file switch
-                    {
-                        { Error: { } reason } => ElfInspection.ForError(file.Path, reason),
-                        { TooShortForElf: true } => ElfInspection.ForNotElf(file.Path),
-                        _ => ElfReader.Inspect(file.Path, ElfReadOptions.Summary),
-                    });
-                }
-
-                continue;
-            }
-
             Report(inspection);
         }
 

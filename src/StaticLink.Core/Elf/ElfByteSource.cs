@@ -28,6 +28,29 @@ internal sealed class ElfByteSource
 
     public long Length { get; }
 
+    /// <summary>True when the file starts with 0x7f 'E' 'L' 'F'; the first page stays cached for the parser.</summary>
+    public bool StartsWithElfMagic()
+    {
+        if (Length < 4)
+        {
+            return false;
+        }
+
+        byte[] head;
+        try
+        {
+            head = Page(0, "ELF identification", out _);
+        }
+        catch (ElfFormatException)
+        {
+            // The file shrank since it was opened: what its first bytes are now decides, as if only they were read.
+            _stream.Position = 0;
+            return ElfReader.HasElfMagic(_stream);
+        }
+
+        return head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F';
+    }
+
     /// <summary>Reads exactly <paramref name="count"/> bytes at <paramref name="offset"/>, or explains what is missing.</summary>
     public byte[] Read(ulong offset, ulong count, string what)
     {

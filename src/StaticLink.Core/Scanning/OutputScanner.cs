@@ -114,29 +114,31 @@ public sealed class OutputScanner
             paths.Add(entry.RelativePath);
         }
 
+        // Files are read on every core; each one's facts depend on that file alone, and the results come back in
+        // the entries' order, so the scan is the same on every run.
+        var scans = OrderedParallel.Map(regular, entry =>
+        {
+            aliases.TryGetValue(entry.FullPath, out var names);
+            aliasPaths.TryGetValue(entry.FullPath, out var paths);
+            return ScanEntry(entry, names ?? [], paths ?? []);
+        });
+
         var results = new List<ScannedFile>(missing);
         var assemblies = new List<ScannedAssembly>();
         var embeddedCount = 0;
-        foreach (var entry in regular)
+        foreach (var scan in scans)
         {
-            aliases.TryGetValue(entry.FullPath, out var names);
-            var scanned = ScanFile(entry, names ?? [], out var bundle);
-            if (scanned is not null)
+            if (scan.File is not null)
             {
-                // The loader finds a link where the link is, which may be another directory than its target.
-                scanned.AliasPaths = aliasPaths.TryGetValue(entry.FullPath, out var paths) ? paths : [];
-                results.Add(scanned);
-            }
-            else if (IsAssemblyFileName(entry.RelativePath))
-            {
-                var assembly = ScanAssembly(entry);
-                if (assembly is not null)
-                {
-                    assemblies.Add(assembly);
-                }
+                results.Add(scan.File);
             }
 
-            if (bundle is not null)
+            if (scan.Assembly is not null)
+            {
+                assemblies.Add(scan.Assembly);
+            }
+
+            if (scan.Bundle is { } bundle)
             {
                 results.AddRange(bundle.Files);
                 assemblies.AddRange(bundle.Assemblies);
@@ -149,6 +151,22 @@ public sealed class OutputScanner
         assemblies.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         return new OutputScan(rootFull, results, regular.Count + missing.Count + embeddedCount, null) { Assemblies = assemblies };
     }
+
+    /// <summary>One entry's facts: a native file, or an assembly, and the files of its bundle when it is a bundle host.</summary>
+    private EntryScan ScanEntry(OutputFileWalker.Entry entry, IReadOnlyList<string> names, List<string> paths)
+    {
+        var scanned = ScanFile(entry, names, out var bundle);
+        if (scanned is not null)
+        {
+            // The loader finds a link where the link is, which may be another directory than its target.
+            scanned.AliasPaths = paths;
+            return new EntryScan(scanned, null, bundle);
+        }
+
+        return new EntryScan(null, IsAssemblyFileName(entry.RelativePath) ? ScanAssembly(entry) : null, bundle);
+    }
+
+    private readonly record struct EntryScan(ScannedFile? File, ScannedAssembly? Assembly, BundleScan? Bundle);
 
     /// <summary>The runtime loads assemblies by these names only; anything else is not worth opening a second time.</summary>
     internal static bool IsAssemblyFileName(string name) =>
@@ -184,7 +202,8 @@ public sealed class OutputScanner
         long size = 0;
         try
         {
-            size = new FileInfo(entry.FullPath).Length;
+            // The walker's listing already holds the length; explicit files and links are asked.
+            size = entry.Length >= 0 && !entry.IsLink ? entry.Length : new FileInfo(entry.FullPath).Length;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
