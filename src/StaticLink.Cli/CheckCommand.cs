@@ -1,3 +1,4 @@
+using StaticLink.Core.Baselines;
 using StaticLink.Core.Targets;
 using StaticLink.Core;
 using System;
@@ -82,7 +83,7 @@ internal static class CheckCommand
             return ExitCodes.Unreadable;
         }
 
-        var report = PublishChecker.Check(new CheckOptions
+        var report = BaselinedCheck.Run(new CheckOptions
         {
             Root = arguments.Path,
             RuntimeIdentifier = arguments.RuntimeIdentifier,

@@ -1,3 +1,4 @@
+using StaticLink.Core.Baselines;
 using StaticLink.Core;
 using System;
 using System.IO;
@@ -157,7 +158,7 @@ public sealed class StaticLinkCheck : Task
         // defence so that a surprise in the file system still ends as a coded error, not a stack trace.
         try
         {
-            return PublishChecker.Check(options);
+            return BaselinedCheck.Run(options);
         }
         catch (ElfFormatException exception)
         {

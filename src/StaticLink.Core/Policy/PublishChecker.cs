@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using StaticLink.Core.Baselines;
 using StaticLink.Core.Elf;
 using StaticLink.Core.Scanning;
 
@@ -14,34 +13,33 @@ namespace StaticLink.Core.Policy;
 /// </summary>
 public static class PublishChecker
 {
-    public static CheckReport Check(CheckOptions options)
+    public static CheckReport Check(CheckOptions options) => Check(options, []);
+
+    /// <summary>
+    /// The check, stopped before the scan when <paramref name="inputProblems"/> is not empty: a layer above this one
+    /// (a baseline file) found its own input broken, which stops the check as a bad setting does (SL1007).
+    /// </summary>
+    public static CheckReport Check(CheckOptions options, IReadOnlyList<Finding> inputProblems)
     {
         if (options is null)
         {
             throw new ArgumentNullException(nameof(options));
         }
 
-        var rules = RuleSetBuilder.Build(options);
-        if (rules.CannotCheck)
+        if (inputProblems is null)
         {
-            return new CheckReport
-            {
-                Root = options.Root ?? string.Empty,
-                RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
-                PolicyName = string.Empty,
-                Findings = rules.Problems,
-            };
+            throw new ArgumentNullException(nameof(inputProblems));
         }
 
-        var baseline = BaselineSession.Open(options, out var baselineProblem);
-        if (baselineProblem is not null)
+        var rules = RuleSetBuilder.Build(options);
+        if (rules.CannotCheck || inputProblems.Count > 0)
         {
             return new CheckReport
             {
                 Root = options.Root ?? string.Empty,
                 RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
                 PolicyName = string.Empty,
-                Findings = [.. rules.Problems, baselineProblem],
+                Findings = [.. rules.Problems, .. inputProblems],
             };
         }
 
@@ -97,7 +95,7 @@ public static class PublishChecker
             }
         }
 
-        var checkedReport = new CheckReport
+        return new CheckReport
         {
             Root = scan.Root,
             RuntimeIdentifier = rules.Rid.RuntimeIdentifier,
@@ -108,7 +106,6 @@ public static class PublishChecker
             PInvokeTargets = first.PInvokeTargets,
             Targets = targets,
         };
-        return baseline is null ? checkedReport : baseline.Apply(checkedReport);
     }
 
     private static int Rank(Verdict verdict) => verdict switch

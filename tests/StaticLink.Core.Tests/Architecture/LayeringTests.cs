@@ -29,6 +29,7 @@ public class LayeringTests
         [Engine + ".Loading"] = 3,
         [Engine + ".Policy"] = 3,
         [Engine + ".Reporting"] = 4,
+        [Engine + ".Baselines"] = 4,
     };
 
     private static Dictionary<string, HashSet<string>> EngineFolders() => ByFolder(NamespaceDependencies.Of(typeof(ElfFile).Assembly, Engine), Engine);

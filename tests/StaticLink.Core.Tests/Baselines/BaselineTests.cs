@@ -14,7 +14,7 @@ namespace StaticLink.Core.Tests.Baselines;
 /// </summary>
 public class BaselineTests
 {
-    private static CheckReport Check(string output, string? baseline = null, bool update = false, string target = "debian.12") => PublishChecker.Check(new CheckOptions
+    private static CheckReport Check(string output, string? baseline = null, bool update = false, string target = "debian.12") => BaselinedCheck.Run(new CheckOptions
     {
         Root = output,
         RuntimeIdentifier = "linux-x64",
