@@ -253,9 +253,9 @@ public sealed class RulesFile
             DiagnosticCodes.InvalidConfiguration,
             FindingSeverity.Error,
             Path,
-            $"The rules file {name} is invalid: {where}{reason}. {fix}",
+            $"The rules file {name} is invalid: {where}{reason}.",
             null,
             "rules file " + name,
-            fix));
+            new FindingFix(FixStep.Advice(fix.TrimEnd('.')))));
     }
 }

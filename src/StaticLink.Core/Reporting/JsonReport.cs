@@ -215,8 +215,37 @@ public static class JsonReport
         json.Property("target", finding.Target);
         json.Property("rule", finding.Rule);
         json.Property("message", finding.Message);
-        json.Property("fix", finding.Fix);
+        WriteFix(json, finding.Fix);
         json.Property("help", HelpPath(finding.Code));
+        json.EndObject();
+    }
+
+    /// <summary>"fix": { "steps": [ { "kind": "allowLibrary", "library": "libz.so.1" }, ... ], "text": "..." }, or null.</summary>
+    private static void WriteFix(JsonWriter json, FindingFix? fix)
+    {
+        json.Name("fix");
+        if (fix is null)
+        {
+            json.Null();
+            return;
+        }
+
+        json.StartObject();
+        json.Name("steps");
+        json.StartArray();
+        foreach (var step in fix.Steps)
+        {
+            json.StartObject();
+            foreach (var field in step.Fields())
+            {
+                json.Property(field.Name, field.Value);
+            }
+
+            json.EndObject();
+        }
+
+        json.EndArray();
+        json.Property("text", fix.PlainText());
         json.EndObject();
     }
 

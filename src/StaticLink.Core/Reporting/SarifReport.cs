@@ -141,7 +141,7 @@ public static class SarifReport
         json.StartObject();
         json.Property("library", finding.Library);
         json.Property("rule", finding.Rule);
-        json.Property("fix", finding.Fix);
+        json.Property("fix", finding.Fix?.PlainText());
         json.EndObject();
         json.EndObject();
     }
