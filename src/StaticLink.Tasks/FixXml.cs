@@ -9,6 +9,8 @@ namespace StaticLink.Tasks;
 /// </summary>
 internal static class FixXml
 {
+    private static readonly char[] GlobCharacters = ['*', '?'];
+
     /// <summary>The finding's message followed by its fix, as the build log shows it.</summary>
     public static string MessageWithFix(Finding finding)
     {
@@ -23,7 +25,7 @@ internal static class FixXml
         FixKind.AllowLibrary => step.Pattern is null
             ? $"<StaticLinkAllow Include=\"{Escape(step.Library)}\" />"
             : $"<StaticLinkAllow Include=\"{Escape(step.Library)}\" Pattern=\"{Escape(step.Pattern)}\" Reason=\"{Escape(step.Reason ?? "...")}\" />"
-              + (step.Pattern.Contains("*") ? " (a glob goes in Pattern: MSBuild would expand a * in Include against the project folder)" : string.Empty),
+              + (step.Pattern.IndexOfAny(GlobCharacters) >= 0 ? " (a glob goes in Pattern: MSBuild would expand a * in Include against the project folder)" : string.Empty),
         FixKind.IgnoreFile => $"<StaticLinkIgnore Include=\"{Escape(step.File)}\" Reason=\"{Escape(step.Reason ?? "...")}\" />",
         FixKind.RaiseVersionLimit => step.Prefix == "GLIBC"
             ? $"<StaticLinkMaxGlibcVersion>{Escape(step.Version)}</StaticLinkMaxGlibcVersion>"
