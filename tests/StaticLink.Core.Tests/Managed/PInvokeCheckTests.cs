@@ -106,7 +106,7 @@ public class PInvokeCheckTests
         var finding = report.WithCode(DiagnosticCodes.UnreadableFile).Single();
         Assert.That(finding.File, Is.EqualTo("Broken.dll"));
         Assert.That(finding.Message, Does.StartWith("Broken.dll has a .NET CLI header but its metadata could not be read at offset 0x"));
-        Assert.That(finding.Fix, Does.Contain("<StaticLinkIgnore Include=\"Broken.dll\""));
+        Assert.That((finding.Fix!.Steps.Single().Kind, finding.Fix.Steps.Single().File), Is.EqualTo((FixKind.IgnoreFile, "Broken.dll")));
     }
 
     [Test]

@@ -33,7 +33,9 @@ public class LibraryPolicyTests
         Assert.That(unexpected[0].Rule, Is.EqualTo("policy musl-portable"));
         Assert.That(unexpected[0].Target, Is.EqualTo("musl-portable"));
         Assert.That(unexpected[0].Package, Is.EqualTo("the app"));
-        Assert.That(unexpected[0].Fix, Does.StartWith("Install libz.so.1 in the image, bundle a build of it for linux-musl-x64"));
+        Assert.That(unexpected[0].Fix!.Steps[0].Before, Does.StartWith("Install libz.so.1 in the image, or bundle a build of it for linux-musl-x64"));
+        Assert.That(unexpected[0].Fix!.Steps.Single(step => step.Kind == FixKind.AllowLibrary).Library, Is.EqualTo("libz.so.1"));
+        Assert.That(unexpected[0].Fix!.Steps.Single(step => step.Kind == FixKind.UseTarget).TargetId, Is.EqualTo("alpine.3.20"));
 
         var mismatch = report.WithCode(DiagnosticCodes.LibcMismatch);
         Assert.That(mismatch, Has.Count.EqualTo(1));
@@ -285,9 +287,11 @@ public class LibraryPolicyTests
         // coreclr loads the provider with dlopen and runs on without it: information (SL3001), not a warning.
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
         Assert.That(finding.Library, Is.EqualTo("liblttng-ust.so.0"));
-        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have; it is the .NET runtime's optional LTTng tracing provider"));
-        Assert.That(finding.Message, Does.Contain("DOTNET_LTTng=0"));
-        Assert.That(finding.Fix, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
+        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have: it is the .NET runtime's optional LTTng tracing provider."));
+        var variable = finding.Fix!.Steps.Single(step => step.Kind == FixKind.SetEnvironmentVariable);
+        Assert.That((variable.Name, variable.Value), Is.EqualTo(("DOTNET_LTTng", "0")));
+        Assert.That(finding.Fix.Steps[0].Before, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
+        Assert.That((finding.Fix.Steps[0].Kind, finding.Fix.Steps[0].File), Is.EqualTo((FixKind.IgnoreFile, "libcoreclrtraceptprovider.so")));
         Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo("pass"));
     }
 

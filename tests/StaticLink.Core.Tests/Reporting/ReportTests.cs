@@ -70,7 +70,11 @@ public class ReportTests
         Assert.That(unexpected["library"]!.Text, Is.EqualTo("libz.so.1"));
         Assert.That(unexpected["rule"]!.Text, Is.EqualTo("policy musl-portable"));
         Assert.That(unexpected["message"]!.Text, Is.EqualTo(report.Findings[1].Message));
-        Assert.That(unexpected["fix"]!.Text, Is.EqualTo(report.Findings[1].Fix));
+        var steps = unexpected["fix"]!["steps"]!.Items;
+        Assert.That(steps.Select(step => step["kind"]!.Text), Is.EqualTo(new[] { "advice", "useTarget", "allowLibrary" }));
+        Assert.That(steps[2]["library"]!.Text, Is.EqualTo("libz.so.1"));
+        Assert.That(steps[1]["target"]!.Text, Is.EqualTo("alpine.3.20"));
+        Assert.That(unexpected["fix"]!["text"]!.Text, Is.EqualTo(report.Findings[1].Fix!.PlainText()));
         Assert.That(unexpected["help"]!.Text, Is.EqualTo("docs/diagnostics/SL1001.md"));
         Assert.That(unexpected["package"]!.Text, Is.EqualTo("the app"));
         Assert.That(unexpected["target"]!.Text, Is.EqualTo("musl-portable"));
