@@ -64,7 +64,7 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.ArchitectureMismatch,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is built for {actual}, but {Rid} needs {expected} files. {fix}",
+            $"{file.RelativePath} is built for {actual}, but {Rid} needs {expected} files.",
             null,
             Rid,
             fix));

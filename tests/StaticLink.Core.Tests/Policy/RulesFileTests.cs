@@ -52,7 +52,7 @@ public class RulesFileTests
         var problem = rules.Problems.Single();
         Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
         Assert.That(problem.File, Is.EqualTo("/tmp/x/rules.json"));
-        Assert.That(problem.Message, Is.EqualTo("The rules file rules.json is invalid: line 2, column 25: unexpected ']', expected a value. Fix the JSON syntax."));
+        Assert.That(problem.Shown(), Is.EqualTo("The rules file rules.json is invalid: line 2, column 25: unexpected ']', expected a value. Fix the JSON syntax."));
     }
 
     [Test]
@@ -123,7 +123,7 @@ public class RulesFileTests
         Assert.That(rules.Allow.Select(rule => rule.DisplayName), Is.EqualTo(new[] { "StaticLinkAllow libbz2.so.1.0", "allow in rules.json libz.so.1" }));
         Assert.That(rules.Ignore.Single().Pattern, Is.EqualTo("libskip.so"));
         var problem = rules.Problems.Single();
-        Assert.That(problem.Message, Is.EqualTo("allow in rules.json has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+        Assert.That(problem.Shown(), Is.EqualTo("allow in rules.json has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
         Assert.That(problem.File, Is.EqualTo(path));
     }
 

@@ -96,10 +96,10 @@ public class RuntimeLoadTests
         // A third-party name is only possibly loaded (the code path may never run): information, SL3002.
         Assert.That(report.Findings.Select(finding => finding.Code), Is.All.EqualTo(DiagnosticCodes.PossibleRuntimeLoad));
         Assert.That(report.Findings.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Info));
-        Assert.That(report.Findings[0].Message, Is.EqualTo(
-            "libmine.so may load libfoo.so.2 (or libfoo.so.1) at run time with dlopen, and policy musl-portable does not have it. "
+        Assert.That(report.Findings[0].Shown(), Is.EqualTo(
+            "libmine.so may load libfoo.so.2 at run time with dlopen, and policy musl-portable does not have it. It may load libfoo.so.1 instead. "
             + "The name is in its read-only data, where ldd and readelf -d do not look. "
-            + "Make sure the target system provides libfoo.so.2, bundle a build of it in the output, or allow it with <StaticLinkAllow Include=\"libfoo.so.2\" />."));
+            + "Make sure the target system provides libfoo.so.2, bundle a build of it in the output, or allow it with an allow rule for libfoo.so.2."));
     }
 
     [Test]
