@@ -71,7 +71,7 @@ public sealed class StaticLinkCheckTests
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libMonoPosixHelper.so")));
             Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so"));
             Assert.That(error.Message, Does.Contain("libz.so.1"));
-            Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\""));
+            Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy glibc-portable has. Loading it fails with \"libz.so.1: cannot open shared object file\""));
             Assert.That(error.Message, Does.Contain("<StaticLinkAllow Include=\"libz.so.1\""));
             Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
             Assert.That(error.HelpLink, Is.EqualTo(TaskRun.HelpLinkBase + "SL1001.md"));
@@ -193,7 +193,7 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(run.Engine.Errors, Has.Count.EqualTo(1), run.Engine.Transcript());
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libhelper.so")));
-            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has (libz.so.1), but the loader will not find it there: libhelper.so has no RPATH or RUNPATH"));
+            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has as libz.so.1, out of the loader's reach. libhelper.so has no RPATH or RUNPATH"));
             Assert.That(error.Message, Does.Contain("-Wl,-rpath,'$ORIGIN'"));
             Assert.That(error.Message, Does.Contain("patchelf --set-rpath '$ORIGIN' libhelper.so"));
             Assert.That(run.Summary(), Does.Contain("musl-portable"));

@@ -105,6 +105,14 @@ public sealed partial class PolicyEvaluator
         return AppOrigin;
     }
 
+    /// <summary>"A. B." becomes "A. It comes from P. B.".</summary>
+    private static string WithPackage(string message, string package)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = "It comes from " + package + ".";
+        return end < 0 ? message + " " + sentence : message.Insert(end + 2, sentence + " ");
+    }
+
     /// <summary>Every finding about a file gets its package, in the data and in the message's first words.</summary>
     private List<Finding> Attributed(List<Finding> findings)
     {
@@ -118,10 +126,9 @@ public sealed partial class PolicyEvaluator
             }
 
             var package = OriginOf(finding.File);
-            // The app's own files need no "(from the app)" in every sentence; the data still says it.
-            var message = package != AppOrigin && finding.Message.StartsWith(finding.File + " ", StringComparison.Ordinal)
-                ? finding.File + " (from " + package + ")" + finding.Message.Substring(finding.File.Length)
-                : finding.Message;
+            // The app's own files need no "it comes from the app" in every message; the data still says it. The
+            // package follows the first sentence, which stays short: what, in which file, needing which library.
+            var message = package == AppOrigin ? finding.Message : WithPackage(finding.Message, package);
             result.Add(finding with { Message = message, Package = package });
         }
 

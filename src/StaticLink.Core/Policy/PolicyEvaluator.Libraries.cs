@@ -395,7 +395,7 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.OptionalRuntimePart,
             FindingSeverity.Info,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which {TargetName} does not have: it is the .NET runtime's optional LTTng tracing provider. "
+            $"{file.RelativePath} needs {library}, which {TargetName} does not have: it is .NET's optional LTTng tracing provider. "
             + "coreclr loads it with dlopen and skips it when that fails, so the app runs without it.",
             library,
             ".NET runtime optional component",

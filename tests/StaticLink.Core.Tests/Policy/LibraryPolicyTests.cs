@@ -41,7 +41,7 @@ public class LibraryPolicyTests
         Assert.That(mismatch, Has.Count.EqualTo(1));
         Assert.That(mismatch[0].Library, Is.EqualTo("libc.so.6"));
         Assert.That(mismatch[0].Message, Does.StartWith(
-            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6; version need GLIBC_2.14), but policy musl-portable runs musl: it will not load there."));
+            "libMonoPosixHelper.so is built for glibc, but policy musl-portable runs musl: it will not load there. Evidence: NEEDED libc.so.6; version need GLIBC_2.14."));
         Assert.That(mismatch[0].Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
 
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
@@ -190,7 +190,7 @@ public class LibraryPolicyTests
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.LibcMismatch));
         Assert.That(finding.Message, Does.StartWith("tool is built for musl, but policy glibc-portable runs glibc: it will not load there. Evidence: interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so."));
-        Assert.That(finding.Message, Does.Contain("or publish for linux-musl-x64 instead."));
+        Assert.That(finding.Shown(), Does.Contain("Or publish for the RID linux-musl-x64 instead."));
     }
 
     [Test]
@@ -287,7 +287,7 @@ public class LibraryPolicyTests
         // coreclr loads the provider with dlopen and runs on without it: information (SL3001), not a warning.
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
         Assert.That(finding.Library, Is.EqualTo("liblttng-ust.so.0"));
-        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have: it is the .NET runtime's optional LTTng tracing provider."));
+        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have: it is .NET's optional LTTng tracing provider."));
         var variable = finding.Fix!.Steps.Single(step => step.Kind == FixKind.SetEnvironmentVariable);
         Assert.That((variable.Name, variable.Value), Is.EqualTo(("DOTNET_LTTng", "0")));
         Assert.That(finding.Fix.Steps[0].Before, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
