@@ -148,14 +148,14 @@ public sealed partial class PolicyEvaluator
                 : resolution.Kind == NeededResolutionKind.Output ? "bundled in the output"
                 : resolution.Kind == NeededResolutionKind.Unreachable ? "in the output, out of the loader's reach"
                 : "not bundled";
-            var reason = rule.Reason is null ? string.Empty : $" ({rule.Reason})";
+            var reason = rule.Reason is null ? string.Empty : $" Its reason: {rule.Reason}.";
             var fix = new FindingFix(
                 FixStep.Advice($"Remove the dependency on {library} (use a build of {file.FileName} without it), or drop the rule {rule.DisplayName}"));
             findings.Add(new Finding(
                 DiagnosticCodes.DeniedLibrary,
                 FindingSeverity.Error,
                 file.RelativePath,
-                $"{file.RelativePath} needs {library} ({where}), which is denied by {rule.DisplayName}{reason}.",
+                $"{file.RelativePath} needs {library} ({where}), which is denied by {rule.DisplayName}.{reason}",
                 library,
                 rule.DisplayName,
                 fix));

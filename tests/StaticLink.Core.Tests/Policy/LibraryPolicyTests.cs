@@ -42,7 +42,7 @@ public class LibraryPolicyTests
         Assert.That(mismatch[0].Library, Is.EqualTo("libc.so.6"));
         Assert.That(mismatch[0].Message, Does.StartWith(
             "libMonoPosixHelper.so is built for glibc, but policy musl-portable runs musl: it will not load there. Evidence: NEEDED libc.so.6; version need GLIBC_2.14."));
-        Assert.That(mismatch[0].Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
+        Assert.That(mismatch[0].Shown(), Does.Contain("Use a musl build of libMonoPosixHelper.so (the package asset runtimes/linux-musl-x64/native/libMonoPosixHelper.so). Or publish for the RID linux-x64 instead."));
 
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
         Assert.That(report.Findings, Has.Count.EqualTo(2));
@@ -254,7 +254,7 @@ public class LibraryPolicyTests
         var denied = report.WithCode(DiagnosticCodes.DeniedLibrary);
         Assert.That(denied, Has.Count.EqualTo(2));
         Assert.That(denied[0].Shown(), Is.EqualTo(
-            "libapp.so needs libssl.so.3 (bundled in the output), which is denied by StaticLinkDeny libssl.so.* (use the platform's TLS). "
+            "libapp.so needs libssl.so.3 (bundled in the output), which is denied by StaticLinkDeny libssl.so.*. Its reason: use the platform's TLS. "
             + "Remove the dependency on libssl.so.3 (use a build of libapp.so without it), or drop the rule StaticLinkDeny libssl.so.*."));
         Assert.That(denied[0].Rule, Is.EqualTo("StaticLinkDeny libssl.so.*"));
         Assert.That(denied[1].File, Is.EqualTo("libuser.so"));

@@ -80,7 +80,7 @@ public class VersionLimitTests
         Assert.That(glibcxx.Message, Does.Contain("The symbol that needs it: _ZSt28__throw_bad_array_new_lengthv@GLIBCXX_3.4.29 (libstdc++.so.6)"));
         var raise = glibcxx.Fix!.Steps.Single(step => step.Kind == FixKind.RaiseVersionLimit);
         Assert.That((raise.Prefix, raise.Version), Is.EqualTo(("GLIBCXX", "3.4.29")));
-        Assert.That(glibcxx.Message, Does.Contain("older libstdc++"));
+        Assert.That(glibcxx.Shown(), Does.Contain("older libstdc++"));
     }
 
     [Test]
