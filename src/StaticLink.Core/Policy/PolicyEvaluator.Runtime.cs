@@ -26,7 +26,7 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.UnsafeRunPath,
             FindingSeverity.Warning,
             file.RelativePath,
-            $"{file.RelativePath} has a library search path the loader resolves outside the output: {string.Join("; ", problems)}. "
+            $"{file.RelativePath} has a library search path the loader resolves outside the output. {string.Join("; ", problems)}. "
             + "On the target system it finds whatever lies there (or, relative to the working directory, wherever the app is started from).",
             null,
             "run paths must be $ORIGIN-relative",

@@ -98,7 +98,7 @@ public class FileCheckTests
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.UnsafeRunPath));
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Warning));
         Assert.That(finding.Message, Does.StartWith(
-            "libbad.so has a library search path the loader resolves outside the output: RPATH /usr/local/lib is absolute; "
+            "libbad.so has a library search path the loader resolves outside the output. RPATH /usr/local/lib is absolute; "
             + "RPATH has an empty entry, which means the working directory; RUNPATH lib is relative to the working directory."));
         Assert.That(finding.Shown(), Does.Contain("patchelf"));
         Assert.That(report.FileNamed("libgood.so").Verdict, Is.EqualTo("pass"));
