@@ -190,7 +190,7 @@ internal static class CheckCommand
 
     /// <summary><c>path: error SL1001: message</c>; a finding about no file (the configuration) names the root.</summary>
     public static string FindingLine(Finding finding, string root) =>
-        $"{finding.File ?? root}: {JsonReport.SeverityName(finding.Severity)} {finding.Code}: {finding.Message}";
+        $"{finding.File ?? root}: {JsonReport.SeverityName(finding.Severity)} {finding.Code}: {FixText.MessageWithFix(finding)}";
 
     // A root that is missing or cannot be listed is not a finding about the output: nothing was checked.
     private static string? Unreadable(string path)

@@ -31,16 +31,17 @@ internal sealed class FindingLogger
     {
         var file = FileOf(finding);
         var helpLink = HelpLink(finding.Code);
+        var message = FixXml.MessageWithFix(finding);
         switch (finding.Severity)
         {
             case FindingSeverity.Error:
-                _log.LogError(null, finding.Code, finding.Code, helpLink, file, 0, 0, 0, 0, finding.Message);
+                _log.LogError(null, finding.Code, finding.Code, helpLink, file, 0, 0, 0, 0, message);
                 break;
             case FindingSeverity.Warning:
-                _log.LogWarning(null, finding.Code, finding.Code, helpLink, file, 0, 0, 0, 0, finding.Message);
+                _log.LogWarning(null, finding.Code, finding.Code, helpLink, file, 0, 0, 0, 0, message);
                 break;
             default:
-                _log.LogMessage(null, finding.Code, finding.Code, file, 0, 0, 0, 0, MessageImportance.Normal, finding.Message);
+                _log.LogMessage(null, finding.Code, finding.Code, file, 0, 0, 0, 0, MessageImportance.Normal, message);
                 break;
         }
     }

@@ -74,7 +74,7 @@ public sealed class CheckCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         var finding = Lines(run.Output).Single(line => line.Contains(" SL1009: ", StringComparison.Ordinal));
-        Assert.That(finding, Does.StartWith("uses-demo: error SL1009: uses-demo needs libdemo.so.1, which the output has (libdemo.so.1), but the loader will not find it there: uses-demo has no RPATH or RUNPATH"));
+        Assert.That(finding, Does.StartWith("uses-demo: error SL1009: uses-demo needs libdemo.so.1, which the output has as libdemo.so.1, out of the loader's reach. uses-demo has no RPATH or RUNPATH"));
         Assert.That(finding, Does.Contain("patchelf --set-rpath '$ORIGIN' uses-demo"));
         Assert.That(run.Output, Does.Not.Contain(" SL1001: "));
     }

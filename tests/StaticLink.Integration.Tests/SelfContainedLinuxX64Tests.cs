@@ -56,7 +56,7 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
         var lttng = Infos(result, "SL3001").Where(info => info.File.EndsWith("libcoreclrtraceptprovider.so", System.StringComparison.Ordinal)).ToArray();
         Assert.That(lttng, Has.Length.EqualTo(1), result.ToString());
         Assert.That(lttng[0].File, Is.EqualTo(Path.Combine(project.PublishDirectory("net10.0", "linux-x64"), "libcoreclrtraceptprovider.so")));
-        Assert.That(lttng[0].Message, Does.Contain("libcoreclrtraceptprovider.so (from the .NET runtime (Microsoft.NETCore.App.Runtime.linux-x64 "));
+        Assert.That(lttng[0].Message, Does.Contain("It comes from the .NET runtime (Microsoft.NETCore.App.Runtime.linux-x64 "));
         Assert.That(lttng[0].Message, Does.Contain("needs liblttng-ust.so.0"));
         Assert.That(lttng[0].Message, Does.Contain("DOTNET_LTTng=0"));
 

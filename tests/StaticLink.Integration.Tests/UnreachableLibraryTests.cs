@@ -60,7 +60,7 @@ public sealed class UnreachableLibraryTests : IntegrationTest
         Assert.Multiple(() =>
         {
             Assert.That(unreachable.File, Is.EqualTo(Path.Combine(output, "libacme.so")), result.ToString());
-            Assert.That(unreachable.Message, Does.Contain($"libacme.so (from {NoRunPathId} {StaticProfileTestPackage.Version}) needs libfoo.so.1, which the output has (libfoo.so.1)"));
+            Assert.That(unreachable.Message, Does.Contain($"libacme.so needs libfoo.so.1, which the output has as libfoo.so.1, out of the loader's reach. It comes from {NoRunPathId} {StaticProfileTestPackage.Version}."));
             Assert.That(unreachable.Message, Does.Contain("libacme.so has no RPATH or RUNPATH"));
             Assert.That(unreachable.Message, Does.Contain("Link libacme.so with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' libacme.so."));
             Assert.That(unreachable.Message, Does.Contain($"libacme.so comes from {NoRunPathId} {StaticProfileTestPackage.Version}: ask its authors for RUNPATH $ORIGIN"));

@@ -71,7 +71,7 @@ public sealed class StaticLinkCheckTests
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libMonoPosixHelper.so")));
             Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so"));
             Assert.That(error.Message, Does.Contain("libz.so.1"));
-            Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\""));
+            Assert.That(error.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy glibc-portable has. Loading it fails with \"libz.so.1: cannot open shared object file\""));
             Assert.That(error.Message, Does.Contain("<StaticLinkAllow Include=\"libz.so.1\""));
             Assert.That(error.HelpKeyword, Is.EqualTo("SL1001"));
             Assert.That(error.HelpLink, Is.EqualTo(TaskRun.HelpLinkBase + "SL1001.md"));
@@ -157,7 +157,8 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(mismatch.File, Is.EqualTo(_output.FullPathOf("libMonoPosixHelper.so")));
             Assert.That(mismatch.Message, Does.Contain("libMonoPosixHelper.so is built for glibc"));
-            Assert.That(mismatch.Message, Does.Contain("but policy musl-portable runs musl: it will not load there. Use a musl build of libMonoPosixHelper.so"));
+            Assert.That(mismatch.Message, Does.Contain("but policy musl-portable runs musl: it will not load there. Evidence: NEEDED libc.so.6"));
+            Assert.That(mismatch.Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (the package asset runtimes/linux-musl-x64/native/libMonoPosixHelper.so)"));
             Assert.That(unexpected.Message, Does.Contain("libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy musl-portable has"));
         });
     }
@@ -193,7 +194,7 @@ public sealed class StaticLinkCheckTests
         {
             Assert.That(run.Engine.Errors, Has.Count.EqualTo(1), run.Engine.Transcript());
             Assert.That(error.File, Is.EqualTo(_output.FullPathOf("libhelper.so")));
-            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has (libz.so.1), but the loader will not find it there: libhelper.so has no RPATH or RUNPATH"));
+            Assert.That(error.Message, Does.Contain("libhelper.so needs libz.so.1, which the output has as libz.so.1, out of the loader's reach. libhelper.so has no RPATH or RUNPATH"));
             Assert.That(error.Message, Does.Contain("-Wl,-rpath,'$ORIGIN'"));
             Assert.That(error.Message, Does.Contain("patchelf --set-rpath '$ORIGIN' libhelper.so"));
             Assert.That(run.Summary(), Does.Contain("musl-portable"));
@@ -401,8 +402,8 @@ public sealed class StaticLinkCheckTests
             Assert.That(run.Engine.Warnings, Is.Empty, run.Engine.Transcript());
             Assert.That(info.File, Is.EqualTo(_output.FullPathOf("libcoreclrtraceptprovider.so")));
             Assert.That(info.Message, Does.Contain("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which dotnet-floor (glibc 2.27) does not have"));
-            Assert.That(info.Message, Does.Contain("skips when that fails, so the app runs without it"));
-            Assert.That(info.Message, Does.Contain("DOTNET_LTTng=0"));
+            Assert.That(info.Message, Does.Contain("skips it when that fails, so the app runs without it"));
+            Assert.That(info.Message, Does.Contain("<ContainerEnvironmentVariable Include=\"DOTNET_LTTng\" Value=\"0\" />"));
             Assert.That(info.Message, Does.Contain("<StaticLinkIgnore Include=\"libcoreclrtraceptprovider.so\""));
         });
     }

@@ -145,20 +145,20 @@ public sealed class BaselineSession
             DiagnosticCodes.BaselineEntryNotNeeded,
             FindingSeverity.Info,
             identity.File,
-            $"The baseline {_path} accepts {what} of {about}, which the check no longer reports. {fix}",
+            $"The baseline {_path} accepts {what} of {about}, which the check no longer reports.",
             identity.Library,
             "baseline " + _path,
-            fix);
+            new FindingFix(FixStep.Advice(fix.TrimEnd('.'))));
     }
 
     private static Finding Problem(string path, string reason, string fix) => new(
         DiagnosticCodes.InvalidConfiguration,
         FindingSeverity.Error,
         path,
-        $"The baseline file {path} cannot be used: {reason}. {fix}",
+        $"The baseline file {path} cannot be used: {reason}.",
         null,
         "baseline " + path,
-        fix);
+        new FindingFix(FixStep.Advice(fix.TrimEnd('.'))));
 
     /// <summary>The report with other findings, and the verdicts of the files with accepted findings recomputed from what is left.</summary>
     private static CheckReport With(CheckReport report, List<Finding> findings, HashSet<string> acceptedFiles)

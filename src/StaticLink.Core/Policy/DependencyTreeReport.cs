@@ -52,7 +52,7 @@ public sealed class DependencyTreeReport
         if (scan.RootError is not null)
         {
             var fix = "Check the path: it should be the publish directory (or a file of it).";
-            problems.Add(new Finding(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, null, $"The output '{scan.Root}' cannot be scanned: {scan.RootError}. {fix}", null, "Root", fix));
+            problems.Add(new Finding(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, null, $"The output '{scan.Root}' cannot be scanned: {scan.RootError}.", null, "Root", new FindingFix(FixStep.Advice(fix.TrimEnd('.')))));
         }
 
         var trees = new List<DependencyTree>();

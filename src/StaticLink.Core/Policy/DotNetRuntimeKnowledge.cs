@@ -53,10 +53,9 @@ public static class DotNetRuntimeKnowledge
             return new RuntimeLoadFamily(
                 "openssl",
                 "OpenSSL, for cryptography and TLS (System.Security.Cryptography, HttpClient over https)",
-                "Install OpenSSL in the target image (e.g. libssl3 / openssl), or with NativeAOT link it in with "
-                + "<StaticOpenSslLinking>true</StaticOpenSslLinking>; if the app never uses cryptography or TLS, "
-                + "allow it with <StaticLinkAllow Include=\"openssl\" Pattern=\"libssl.so.*\" Reason=\"...\" /> "
-                + "(a glob goes in Pattern: MSBuild would expand a * in Include against the project folder).",
+                new FindingFix(
+                    FixStep.SetProperty("Install OpenSSL in the target image (e.g. libssl3 / openssl), or with NativeAOT link it in with ", "StaticOpenSslLinking", "true"),
+                    FixStep.AllowLibrary("If the app never uses cryptography or TLS, allow it with ", "openssl", "libssl.so.*")),
                 true,
                 "libssl.so.3");
         }
@@ -66,9 +65,9 @@ public static class DotNetRuntimeKnowledge
             return new RuntimeLoadFamily(
                 "icu",
                 "ICU, for culture-aware globalization",
-                "Set <InvariantGlobalization>true</InvariantGlobalization> if the app does not need culture data, "
-                + "or install ICU in the target image (e.g. libicu / icu-libs); with NativeAOT, "
-                + "<StaticICULinking>true</StaticICULinking> links it in.",
+                new FindingFix(
+                    FixStep.SetProperty("Set ", "InvariantGlobalization", "true", " if the app does not need culture data, or install ICU in the target image (e.g. libicu / icu-libs)"),
+                    FixStep.SetProperty("With NativeAOT, ", "StaticICULinking", "true", " links it in")),
                 true,
                 "libicuuc.so");
         }
@@ -78,9 +77,9 @@ public static class DotNetRuntimeKnowledge
             return new RuntimeLoadFamily(
                 "gssapi",
                 "GSSAPI/Kerberos, only for Negotiate and Kerberos authentication",
-                "Nothing to do unless the app uses Negotiate/Kerberos authentication; then install it in the target "
-                + "image (e.g. libgssapi-krb5-2 / krb5-libs). Silence it with "
-                + "<StaticLinkAllow Include=\"gssapi\" Pattern=\"libgssapi_krb5.so.*\" Reason=\"no Kerberos\" />.",
+                new FindingFix(
+                    FixStep.Advice("Nothing to do unless the app uses Negotiate/Kerberos authentication; then install it in the target image (e.g. libgssapi-krb5-2 / krb5-libs)"),
+                    FixStep.AllowLibrary("Silence it with ", "gssapi", "libgssapi_krb5.so.*", "no Kerberos")),
                 true);
         }
 
@@ -88,8 +87,7 @@ public static class DotNetRuntimeKnowledge
         return new RuntimeLoadFamily(
             stem,
             null,
-            $"Make sure the target system provides {soname}, bundle a build of it in the output, or allow it with "
-            + $"<StaticLinkAllow Include=\"{soname}\" />.",
+            new FindingFix(FixStep.AllowLibrary($"Make sure the target system provides {soname}, bundle a build of it in the output, or allow it with ", soname)),
             false);
     }
 

@@ -69,12 +69,12 @@ public static class FindingGroups
             var more = files.Count - 1 - others.Count;
             var summary = string.Format(
                 CultureInfo.InvariantCulture,
-                "{0} files from {1} have this problem ({2}{3}; the report lists them all). The first: ",
-                files.Count,
+                " {0} more files from {1} have this problem ({2}{3}; the report lists them all).",
+                files.Count - 1,
                 finding.Package,
                 string.Join(", ", others),
                 more > 0 ? string.Format(CultureInfo.InvariantCulture, " and {0} more", more) : string.Empty);
-            result.Add(finding with { Message = summary + finding.Message });
+            result.Add(finding with { Message = finding.Message + summary });
         }
 
         return result;

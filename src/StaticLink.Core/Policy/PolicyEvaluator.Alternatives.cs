@@ -62,15 +62,15 @@ public sealed partial class PolicyEvaluator
                     }
                 }
 
-                var fix = $"Nothing to do if the package picks {good.FileName} on {Target.Id}; to ship less, leave {file.FileName} out of the publish.";
+                var fix = new FindingFix(FixStep.Advice($"Nothing to do if the package picks {good.FileName} on {Target.Id}; to ship less, leave {file.FileName} out of the publish"));
                 perFile[index] =
                 [
                     new Finding(
                         DiagnosticCodes.AlternativeBuild,
                         FindingSeverity.Info,
                         file.RelativePath,
-                        $"{file.RelativePath} would not load on {TargetName} ({string.Join(", ", codes)}), but it is one of {group.Value.Count} builds of {group.Key} in the output, "
-                        + $"and {good.RelativePath} loads there. {fix}",
+                        $"{file.RelativePath} would not load on {TargetName} ({string.Join(", ", codes)}), but it is one of {group.Value.Count} builds of {group.Key}. "
+                        + $"{good.RelativePath}, another, loads there.",
                         group.Key,
                         "alternatives (same SONAME)",
                         fix,

@@ -29,14 +29,14 @@ public sealed partial class PolicyEvaluator
 
         if (Target.SetsInvariantGlobalization)
         {
-            var fix = "Set <InvariantGlobalization>true</InvariantGlobalization> to say so (and trim ICU's code), or use an image with ICU "
-                + "(the -extra variants), or install ICU in the image.";
+            var fix = new FindingFix(FixStep.SetProperty(
+                "Set ", "InvariantGlobalization", "true", " to say so (and trim ICU's code), or use an image with ICU (the -extra variants), or install ICU in the image"));
             findings.Add(new Finding(
                 DiagnosticCodes.ImageInvariantGlobalization,
                 FindingSeverity.Warning,
                 null,
-                $"{TargetName} has no ICU and sets {Targets.TargetDescription.InvariantGlobalizationVariable}=true, so the app will run in invariant globalization mode "
-                + "(no culture data: dates, numbers and string comparison behave as the invariant culture), though the project does not ask for it. " + fix,
+                $"The app will run without culture data: {TargetName} has no ICU (libicuuc.so) and sets {Targets.TargetDescription.InvariantGlobalizationVariable}=true. "
+                + "Dates, numbers and string comparison behave as the invariant culture, though the project does not ask for it.",
                 "libicuuc.so",
                 TargetName,
                 fix,
@@ -44,15 +44,16 @@ public sealed partial class PolicyEvaluator
             return;
         }
 
-        var icuFix = "Set <InvariantGlobalization>true</InvariantGlobalization> if the app needs no culture data, use an image with ICU "
-            + "(e.g. an -extra variant such as mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra), or install ICU in the image (libicu / icu-libs)"
-            + "; with NativeAOT, <StaticICULinking>true</StaticICULinking> links it in.";
+        var icuFix = new FindingFix(
+            FixStep.SetProperty("Set ", "InvariantGlobalization", "true", " if the app needs no culture data"),
+            FixStep.Advice("Or use an image with ICU (e.g. an -extra variant such as mcr.microsoft.com/dotnet/runtime-deps:10.0-noble-chiseled-extra), or install ICU in the image (libicu / icu-libs)"),
+            FixStep.SetProperty("With NativeAOT, ", "StaticICULinking", "true", " links it in"));
         findings.Add(new Finding(
             DiagnosticCodes.RuntimeNeedMissing,
             FindingSeverity.Error,
             null,
-            $"{TargetName} has no ICU (libicuuc.so.*), and neither the project nor the image sets invariant globalization: "
-            + "the app aborts at start with \"Couldn't find a valid ICU package installed on the system\". " + icuFix,
+            $"The app needs ICU (libicuuc.so.*), which {TargetName} does not have, and neither the project nor the image sets invariant globalization. "
+            + "The app aborts at start with \"Couldn't find a valid ICU package installed on the system\".",
             "libicuuc.so",
             TargetName,
             icuFix,
@@ -104,6 +105,14 @@ public sealed partial class PolicyEvaluator
         return AppOrigin;
     }
 
+    /// <summary>"A. B." becomes "A. It comes from P. B.".</summary>
+    private static string WithPackage(string message, string package)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        var sentence = "It comes from " + package + ".";
+        return end < 0 ? message + " " + sentence : message.Insert(end + 2, sentence + " ");
+    }
+
     /// <summary>Every finding about a file gets its package, in the data and in the message's first words.</summary>
     private List<Finding> Attributed(List<Finding> findings)
     {
@@ -117,10 +126,9 @@ public sealed partial class PolicyEvaluator
             }
 
             var package = OriginOf(finding.File);
-            // The app's own files need no "(from the app)" in every sentence; the data still says it.
-            var message = package != AppOrigin && finding.Message.StartsWith(finding.File + " ", StringComparison.Ordinal)
-                ? finding.File + " (from " + package + ")" + finding.Message.Substring(finding.File.Length)
-                : finding.Message;
+            // The app's own files need no "it comes from the app" in every message; the data still says it. The
+            // package follows the first sentence, which stays short: what, in which file, needing which library.
+            var message = package == AppOrigin ? finding.Message : WithPackage(finding.Message, package);
             result.Add(finding with { Message = message, Package = package });
         }
 

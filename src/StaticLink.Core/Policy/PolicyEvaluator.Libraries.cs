@@ -19,13 +19,13 @@ public sealed partial class PolicyEvaluator
         }
 
         var offset = file.ErrorOffset is { } value ? " at offset " + Hex(value) : string.Empty;
-        var fix = $"Replace {file.FileName} with a complete build, or leave it out of the check with "
-            + $"<StaticLinkIgnore Include=\"{file.RelativePath}\" Reason=\"...\" />.";
+        var fix = new FindingFix(
+            FixStep.IgnoreFile($"Replace {file.FileName} with a complete build, or leave it out of the check with ", file.RelativePath));
         return new Finding(
             DiagnosticCodes.UnreadableFile,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} could not be read as an ELF file{offset}: {file.Error}. {fix}",
+            $"{file.RelativePath} could not be read as an ELF file{offset}. The reader says: {file.Error}.",
             null,
             "ELF reader",
             fix);
@@ -58,12 +58,13 @@ public sealed partial class PolicyEvaluator
         }
 
         var expected = architecture.Description + (architecture.Machine == ElfMachine.Arm ? ", hard-float ABI" : string.Empty);
-        var fix = $"Use the {Rid} build of {file.FileName} (a package asset under runtimes/{Rid}/native/), or remove it from the output.";
+        var fix = new FindingFix(
+            FixStep.UsePackageAsset($"Use the {Rid} build of {file.FileName} (the package asset ", Rid, file.FileName, "), or remove it from the output"));
         findings.Add(new Finding(
             DiagnosticCodes.ArchitectureMismatch,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is built for {actual}, but {Rid} needs {expected} files. {fix}",
+            $"{file.RelativePath} is built for {actual}, but {Rid} needs {expected} files.",
             null,
             Rid,
             fix));
@@ -77,22 +78,24 @@ public sealed partial class PolicyEvaluator
         IReadOnlyList<string> facts;
         IReadOnlyList<string> names;
         string built;
-        string fix;
+        FindingFix fix;
         if (ExpectedLibc == LibcFlavor.Musl && evidence.Glibc.Count > 0)
         {
             facts = WithGlibcOnlySymbols(evidence.Glibc, file.Elf!);
             names = evidence.GlibcNames;
             built = "glibc";
-            fix = $"Use a musl build of {file.FileName} (a package asset under runtimes/{Rid}/native/), "
-                + $"or publish for {GlibcRid()} instead.";
+            fix = new FindingFix(
+                FixStep.UsePackageAsset($"Use a musl build of {file.FileName} (the package asset ", Rid, file.FileName, ")"),
+                FixStep.UseRuntimeIdentifier("Or publish for ", GlibcRid(), " instead"));
         }
         else if (ExpectedLibc == LibcFlavor.Glibc && evidence.Musl.Count > 0)
         {
             facts = evidence.Musl;
             names = evidence.MuslNames;
             built = "musl";
-            fix = $"Use a glibc build of {file.FileName} (a package asset under runtimes/{Rid}/native/), "
-                + $"or publish for {MuslRid()} instead.";
+            fix = new FindingFix(
+                FixStep.UsePackageAsset($"Use a glibc build of {file.FileName} (the package asset ", Rid, file.FileName, ")"),
+                FixStep.UseRuntimeIdentifier("Or publish for ", MuslRid(), " instead"));
         }
         else
         {
@@ -110,8 +113,8 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.LibcMismatch,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is built for {built} ({string.Join("; ", facts)}), but {TargetName} runs {expected}: "
-            + $"it will not load there. {fix}",
+            $"{file.RelativePath} is built for {built}, but {TargetName} runs {expected}: it will not load there. "
+            + $"Evidence: {string.Join("; ", facts)}.",
             library,
             TargetName,
             fix,
@@ -145,13 +148,14 @@ public sealed partial class PolicyEvaluator
                 : resolution.Kind == NeededResolutionKind.Output ? "bundled in the output"
                 : resolution.Kind == NeededResolutionKind.Unreachable ? "in the output, out of the loader's reach"
                 : "not bundled";
-            var reason = rule.Reason is null ? string.Empty : $" ({rule.Reason})";
-            var fix = $"Remove the dependency on {library} (use a build of {file.FileName} without it), or drop the rule {rule.DisplayName}.";
+            var reason = rule.Reason is null ? string.Empty : $" Its reason: {rule.Reason}.";
+            var fix = new FindingFix(
+                FixStep.Advice($"Remove the dependency on {library} (use a build of {file.FileName} without it), or drop the rule {rule.DisplayName}"));
             findings.Add(new Finding(
                 DiagnosticCodes.DeniedLibrary,
                 FindingSeverity.Error,
                 file.RelativePath,
-                $"{file.RelativePath} needs {library} ({where}), which is denied by {rule.DisplayName}{reason}. {fix}",
+                $"{file.RelativePath} needs {library} ({where}), which is denied by {rule.DisplayName}.{reason}",
                 library,
                 rule.DisplayName,
                 fix));
@@ -177,15 +181,19 @@ public sealed partial class PolicyEvaluator
             parts.Add("NEEDED " + string.Join(", ", elf.Needed));
         }
 
-        var fix = "Publish it fully static: <StaticLinkProfile>static</StaticLinkProfile> (NativeAOT with StaticExecutable"
-            + (_rules.Rid.Libc == LibcFlavor.Glibc ? $"; a static glibc still loads NSS modules, {MuslRid()} is fully static" : string.Empty)
-            + "), or name a target that has shared libraries (e.g. StaticLinkTarget debian.12, alpine.3.20).";
+        var fix = new FindingFix(
+            FixStep.LinkStatically(
+                "Publish it fully static with ",
+                Rid,
+                _rules.Rid.Libc == LibcFlavor.Glibc ? $" (a static glibc still loads NSS modules; {MuslRid()} is fully static)" : string.Empty),
+            FixStep.UseTarget("Or name a target that has shared libraries, e.g. ", ExpectedLibc == LibcFlavor.Musl ? "alpine.3.20" : "debian.12"));
+        var library = elf.Needed.Count > 0 ? elf.Needed[0] : elf.Interpreter;
         findings.Add(new Finding(
             DiagnosticCodes.NotFullyStatic,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} is not fully static, as {TargetName} requires: it has {string.Join(" and ", parts)}. {fix}",
-            elf.Needed.Count > 0 ? elf.Needed[0] : elf.Interpreter,
+            $"{file.RelativePath} is not fully static, as {TargetName} requires: it needs {library}. It has {string.Join(" and ", parts)}.",
+            library,
             TargetName,
             fix,
             Target: Target.Id));
@@ -209,14 +217,14 @@ public sealed partial class PolicyEvaluator
             return;
         }
 
-        var fix = Target.Libc == LibcFlavor.None
-            ? $"{Target.Id} has no C library and no loader: publish fully static (<StaticLinkProfile>static</StaticLinkProfile>), or run on an image that has the loader."
-            : $"Link {file.FileName} with the standard loader of {Target.Id}{LoaderNames()}, or allow it with <StaticLinkAllow Include=\"{name}\" />.";
+        var fix = new FindingFix(Target.Libc == LibcFlavor.None
+            ? FixStep.LinkStatically($"{Target.Id} has no C library and no loader: publish fully static with ", Rid, ", or run on an image that has the loader")
+            : FixStep.AllowLibrary($"Link {file.FileName} with the standard loader of {Target.Id}{LoaderNames()}, or allow it with ", name));
         findings.Add(new Finding(
             DiagnosticCodes.UnexpectedLibrary,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} asks for the program interpreter {interpreter}, which {TargetName} does not have: the kernel cannot start it there. {fix}",
+            $"{file.RelativePath} asks for the program interpreter {interpreter}, which {TargetName} does not have. The kernel cannot start it there.",
             name,
             TargetName,
             fix,
@@ -266,14 +274,17 @@ public sealed partial class PolicyEvaluator
     private Finding MissingLibrary(ScannedFile file, string library)
     {
         var fix = Target.Libc == LibcFlavor.None
-            ? $"{Target.Id} has no shared libraries at all: publish fully static (<StaticLinkProfile>static</StaticLinkProfile>), bundle {library} with RUNPATH $ORIGIN, or run on an image that has it."
-            : $"Install {library} in the image, bundle a build of it for {Rid} (reached through RUNPATH $ORIGIN), "
-              + $"or, if {Target.Id} is not where it will run, name the real target with StaticLinkTarget; if the library is really there, allow it with <StaticLinkAllow Include=\"{library}\" />.";
+            ? new FindingFix(FixStep.LinkStatically($"{Target.Id} has no shared libraries at all: publish fully static with ", Rid, $", bundle {library} with RUNPATH $ORIGIN, or run on an image that has it"))
+            : new FindingFix(
+                FixStep.Advice($"Install {library} in the image, or bundle a build of it for {Rid} (reached through RUNPATH $ORIGIN)"),
+                FixStep.UseTarget($"If {Target.Id} is not where it will run, name the real target, e.g. ", OtherTargetExample()),
+                FixStep.AllowLibrary("If the library is really there, allow it with ", library));
         return new Finding(
             DiagnosticCodes.UnexpectedLibrary,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which neither the output nor {TargetName} has: loading it fails with \"{library}: cannot open shared object file\". {fix}",
+            $"{file.RelativePath} needs {library}, which neither the output nor {TargetName} has. "
+            + $"Loading it fails with \"{library}: cannot open shared object file\".",
             library,
             TargetName,
             fix,
@@ -293,13 +304,26 @@ public sealed partial class PolicyEvaluator
         var paths = elf.Runpath.Count > 0 ? "RUNPATH " + string.Join(":", elf.Runpath) : elf.Rpath.Count > 0 ? "RPATH " + string.Join(":", elf.Rpath) : "no RPATH or RUNPATH";
         var preloaded = _pinvokeLoaded.Contains(provider.FileName) || (provider.Elf?.Soname is { } soname && _pinvokeLoaded.Contains(soname));
         var origin = OriginOf(file.RelativePath);
-        var packageFix = origin.StartsWith("the app", StringComparison.Ordinal)
-            ? string.Empty
-            : $" {file.FileName} comes from {origin}: ask its authors for RUNPATH $ORIGIN, and until then put the app directory on the loader's path in the image, e.g. <ContainerEnvironmentVariable Include=\"LD_LIBRARY_PATH\" Value=\"/app\" />.";
         var runPath = RunPathTo(file.RelativePath, provider.RelativePath);
         var byName = provider.FileName == library || Contains(provider.Aliases, library);
-        var nameFix = byName ? string.Empty : $" The loader opens it by the name {library}: also ship {provider.FileName} under that name (or a link of that name).";
-        var fix = $"Link {file.FileName} with -Wl,-rpath,'{runPath}' or set it afterwards with patchelf --set-rpath '{runPath}' {file.FileName}.{nameFix}{packageFix}";
+        var steps = new List<FixStep>
+        {
+            FixStep.Advice($"Link {file.FileName} with -Wl,-rpath,'{runPath}' or set it afterwards with patchelf --set-rpath '{runPath}' {file.FileName}"),
+        };
+        if (!byName)
+        {
+            steps.Add(FixStep.Advice($"The loader opens it by the name {library}: also ship {provider.FileName} under that name (or a link of that name)"));
+        }
+
+        if (!origin.StartsWith("the app", StringComparison.Ordinal))
+        {
+            steps.Add(FixStep.SetEnvironmentVariable(
+                $"{file.FileName} comes from {origin}: ask its authors for RUNPATH $ORIGIN, and until then put the app directory on the loader's path in the image, e.g. ",
+                "LD_LIBRARY_PATH",
+                "/app"));
+        }
+
+        var fix = new FindingFix(steps);
         var why = preloaded
             ? $" It works only if the app loads {provider.FileName} first (it is a P/Invoke target, and a loaded SONAME satisfies the NEEDED)."
             : string.Empty;
@@ -307,11 +331,11 @@ public sealed partial class PolicyEvaluator
             DiagnosticCodes.UnreachableLibrary,
             preloaded ? FindingSeverity.Warning : FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which the output has ({provider.RelativePath}), but the loader will not find it there: {file.FileName} has {paths}, and "
+            $"{file.RelativePath} needs {library}, which the output has as {provider.RelativePath}, out of the loader's reach. {file.FileName} has {paths}, and "
             + (ReachesDirectoryOf(file, provider)
                 ? $"though that reaches {provider.FileName}'s directory, the loader looks for a file named {library}, and the output has it only as {provider.FileName} (its SONAME)"
                 : "no $ORIGIN entry reaches it (a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads " + file.FileName + " by full path)")
-            + $".{why} {fix}",
+            + $".{why}",
             library,
             "loader search path",
             fix,
@@ -363,21 +387,26 @@ public sealed partial class PolicyEvaluator
 
     private Finding OptionalLttngProvider(ScannedFile file, string library)
     {
-        var fix = $"Delete {file.FileName} from the output if you do not trace with LTTng (or leave it out of the check with "
-            + $"<StaticLinkIgnore Include=\"{file.FileName}\" Reason=\"no LTTng\" />), or set DOTNET_LTTng=0 so the runtime does not try to load it; "
-            + $"install {library} (liblttng-ust) in the target image only if you want LTTng tracing.";
+        var fix = new FindingFix(
+            FixStep.IgnoreFile($"Delete {file.FileName} from the output if you do not trace with LTTng, or leave it out of the check with ", file.FileName, "no LTTng"),
+            FixStep.SetEnvironmentVariable("Or keep the runtime from trying to load it with ", "DOTNET_LTTng", "0"),
+            FixStep.Advice($"Install {library} (liblttng-ust) in the target image only if you want LTTng tracing"));
         return new Finding(
             DiagnosticCodes.OptionalRuntimePart,
             FindingSeverity.Info,
             file.RelativePath,
-            $"{file.RelativePath} needs {library}, which {TargetName} does not have; "
-            + "it is the .NET runtime's optional LTTng tracing provider, which coreclr loads with dlopen and skips when that fails, so the app runs without it. "
-            + fix,
+            $"{file.RelativePath} needs {library}, which {TargetName} does not have: it is .NET's optional LTTng tracing provider. "
+            + "coreclr loads it with dlopen and skips it when that fails, so the app runs without it.",
             library,
             ".NET runtime optional component",
             fix,
             Target: Target.Id);
     }
+
+    /// <summary>A catalogued target of the expected C library other than this one, to show how a target is named.</summary>
+    private string OtherTargetExample() => ExpectedLibc == LibcFlavor.Musl
+        ? (Target.Id == "alpine.3.20" ? "alpine.3.21" : "alpine.3.20")
+        : (Target.Id == "debian.12" ? "debian.13" : "debian.12");
 
     private string MuslRid() => "linux-musl-" + (_rules.Rid.ArchitectureName.Length > 0 ? _rules.Rid.ArchitectureName : "x64");
 

@@ -76,13 +76,14 @@ public sealed partial class PolicyEvaluator
             described.Add(symbol + " (musl " + FirstRelease(symbol, releases, machine) + ")");
         }
 
-        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text ?? "of the target"} or older, or run on a target whose musl has them.";
+        var fix = new FindingFix(
+            FixStep.Advice($"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text ?? "of the target"} or older, or run on a target whose musl has them"));
         findings.Add(new Finding(
             DiagnosticCodes.MuslSymbolMissing,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} imports {(missing.Count == 1 ? "a symbol" : missing.Count + " symbols")} that musl of {TargetName} does not export: {string.Join(", ", described)}. "
-            + $"musl's loader stops with \"Error relocating {file.FileName}: {missing[0]}: symbol not found\". {fix}",
+            $"{file.RelativePath} imports {(missing.Count == 1 ? "a symbol" : missing.Count + " symbols")} from libc that musl of {TargetName} does not export. "
+            + $"musl's loader stops with \"Error relocating {file.FileName}: {missing[0]}: symbol not found\". Missing: {string.Join(", ", described)}.",
             "libc",
             TargetName,
             fix,
@@ -106,14 +107,15 @@ public sealed partial class PolicyEvaluator
             }
         }
 
-        var fix = $"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text} or older; if the app only runs on newer systems, name where it runs with <StaticLinkTarget>alpine.3.20</StaticLinkTarget> (or another target).";
+        var fix = new FindingFix(
+            FixStep.Advice($"Use a build of {file.FileName} made against musl {Target.LibcVersion?.Text} or older"),
+            FixStep.UseTarget("If the app only runs on newer systems, name where it runs, e.g. ", "alpine.3.20", " (or another target)"));
         return new Finding(
             DiagnosticCodes.NewerThanDotNetFloor,
             FindingSeverity.Warning,
             file.RelativePath,
-            $"{file.RelativePath} imports {string.Join(", ", described)}, newer than {Target.Title}. "
-            + (leftBehind.Count > 0 ? $"It will not start on {string.Join(", ", leftBehind)}. " : string.Empty)
-            + fix,
+            $"{file.RelativePath} imports {(symbols.Count == 1 ? "a symbol" : symbols.Count + " symbols")} from libc newer than {Target.Title}. Newer: {string.Join(", ", described)}."
+            + (leftBehind.Count > 0 ? $" It will not start on {string.Join(", ", leftBehind)}." : string.Empty),
             "libc",
             Target.Id,
             fix,

@@ -117,15 +117,16 @@ public sealed partial class PolicyEvaluator
         var entryPoints = module.EntryPoints.Count == 0 ? string.Empty : ", e.g. " + string.Join(", ", module.EntryPoints);
         var where = assembly.Container is null ? string.Empty : $" (in the single-file bundle {assembly.Container})";
         var allowPattern = library.EndsWith(".so", System.StringComparison.Ordinal) ? library + "*" : library;
-        var fix = $"Bundle a native build for {Rid} (a package asset under runtimes/{Rid}/native/{library}), install it in the target image, "
-            + $"or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"{module.Name}\" Pattern=\"{allowPattern}\" Reason=\"...\" />.";
+        var fix = new FindingFix(
+            FixStep.UsePackageAsset($"Bundle a native build for {Rid} (a package asset under ", Rid, library, "), or install it in the target image"),
+            FixStep.AllowLibrary("If the app never makes these calls on Linux, allow it with ", module.Name, allowPattern));
         return new Finding(
             DiagnosticCodes.RuntimeLoadedLibrary,
             FindingSeverity.Warning,
             assembly.RelativePath,
-            $"{assembly.RelativePath}{where} calls native library \"{module.Name}\" with P/Invoke ({module.ImportCount} method{(module.ImportCount == 1 ? string.Empty : "s")}{entryPoints}). "
-            + $"On first call the runtime loads {tried}; neither the output nor {TargetName} has it, "
-            + "and ELF tools do not see this dependency: without it the call fails with DllNotFoundException. " + fix,
+            $"{assembly.RelativePath}{where} calls native library \"{module.Name}\" ({library}) with P/Invoke, and neither the output nor {TargetName} has it. "
+            + $"{module.ImportCount} method{(module.ImportCount == 1 ? string.Empty : "s")}{entryPoints}. On first call the runtime loads {tried}; "
+            + "ELF tools do not see this dependency: without it the call fails with DllNotFoundException.",
             library,
             TargetName,
             fix,
@@ -176,12 +177,12 @@ public sealed partial class PolicyEvaluator
 
     private Finding OtherArchitectureImport(ScannedAssembly assembly, PInvokeModule module, string library, string bundled)
     {
-        var fix = "Nothing to do: the runtime tries the other names only on other architectures or RIDs.";
+        var fix = new FindingFix(FixStep.Advice("Nothing to do: the runtime tries the other names only on other architectures or RIDs"));
         return new Finding(
             DiagnosticCodes.OtherArchitectureImport,
             FindingSeverity.Info,
             assembly.RelativePath,
-            $"{assembly.RelativePath} calls native library \"{module.Name}\" ({library}), another architecture's or RID's build of {bundled}, which the output bundles for {Rid}. {fix}",
+            $"{assembly.RelativePath} calls native library \"{module.Name}\" ({library}), another architecture's or RID's build of {bundled}. The output bundles {bundled} for {Rid}.",
             library,
             Rid,
             fix,
@@ -207,14 +208,14 @@ public sealed partial class PolicyEvaluator
     {
         var offset = assembly.ErrorOffset is { } value ? " at offset " + Hex(value) : string.Empty;
         var where = assembly.Container is null ? string.Empty : $" (in the single-file bundle {assembly.Container})";
-        var fix = $"Replace {assembly.FileName} with a complete build, or leave it out of the check with "
-            + $"<StaticLinkIgnore Include=\"{assembly.RelativePath}\" Reason=\"...\" />.";
+        var fix = new FindingFix(
+            FixStep.IgnoreFile($"Replace {assembly.FileName} with a complete build, or leave it out of the check with ", assembly.RelativePath));
         return new Finding(
             DiagnosticCodes.UnreadableFile,
             FindingSeverity.Error,
             assembly.RelativePath,
-            $"{assembly.RelativePath}{where} has a .NET CLI header but its metadata could not be read{offset}: {assembly.Error}. "
-            + $"The runtime cannot load it, and its P/Invoke targets cannot be checked. {fix}",
+            $"{assembly.RelativePath}{where} has a .NET CLI header but its metadata could not be read{offset}. The reader says: {assembly.Error}. "
+            + "The runtime cannot load it, and its P/Invoke targets cannot be checked.",
             null,
             "assembly metadata reader",
             fix);

@@ -20,14 +20,14 @@ public sealed partial class PolicyEvaluator
             return;
         }
 
-        var fix = "Use $ORIGIN-relative entries (e.g. $ORIGIN or $ORIGIN/lib) or none: relink without -rpath, or rewrite it with patchelf --set-rpath '$ORIGIN' / --remove-rpath.";
+        var fix = new FindingFix(FixStep.Advice(
+            "Use $ORIGIN-relative entries (e.g. $ORIGIN or $ORIGIN/lib) or none: relink without -rpath, or rewrite it with patchelf --set-rpath '$ORIGIN' / --remove-rpath"));
         findings.Add(new Finding(
             DiagnosticCodes.UnsafeRunPath,
             FindingSeverity.Warning,
             file.RelativePath,
-            $"{file.RelativePath} has a library search path the loader resolves outside the output: {string.Join("; ", problems)}. "
-            + "On the target system it finds whatever lies there (or, relative to the working directory, wherever the app is started from). "
-            + fix,
+            $"{file.RelativePath} has a library search path the loader resolves outside the output. {string.Join("; ", problems)}. "
+            + "On the target system it finds whatever lies there (or, relative to the working directory, wherever the app is started from).",
             null,
             "run paths must be $ORIGIN-relative",
             fix));
@@ -73,15 +73,16 @@ public sealed partial class PolicyEvaluator
         }
 
         var musl = MuslRid();
-        var fix = $"Publish for {musl} for a truly static binary (musl has no loadable NSS modules), "
-            + "or make sure the target image has the same glibc version (with its libnss_*.so.2 modules) as the build machine.";
+        var fix = new FindingFix(
+            FixStep.UseRuntimeIdentifier("Publish for ", musl, " for a truly static binary (musl has no loadable NSS modules)"),
+            FixStep.Advice("Or make sure the target image has the same glibc version (with its libnss_*.so.2 modules) as the build machine"));
         findings.Add(new Finding(
             DiagnosticCodes.StaticGlibcNss,
             FindingSeverity.Warning,
             file.RelativePath,
-            $"{file.RelativePath} is statically linked against glibc ({string.Join(", ", evidence)}): user, group and host look-ups "
-            + "(getpwnam, getaddrinfo, ...) through NSS and character set conversion through iconv still load glibc's shared modules "
-            + "(libnss_*.so.2, gconv) at run time, and they must match the glibc it was linked with. " + fix,
+            $"{file.RelativePath} is statically linked against glibc, yet still loads glibc's libnss_*.so.2 and gconv modules at run time. "
+            + $"Evidence: {string.Join(", ", evidence)}. User, group and host look-ups (getpwnam, getaddrinfo, ...) through NSS and character set conversion "
+            + "through iconv load those shared modules, and they must match the glibc it was linked with.",
             "libnss_*.so.2",
             "static glibc",
             fix));
@@ -133,8 +134,8 @@ public sealed partial class PolicyEvaluator
             }
 
             var library = libraries[0];
-            var alternatives = libraries.Count > 1 ? " (or " + JoinLimited(libraries.GetRange(1, libraries.Count - 1), 4) + ")" : string.Empty;
-            var purpose = family.Purpose is null ? string.Empty : ": " + family.Purpose;
+            var alternatives = libraries.Count > 1 ? "It may load " + JoinLimited(libraries.GetRange(1, libraries.Count - 1), 4) + " instead. " : string.Empty;
+            var purpose = family.Purpose is null ? string.Empty : "It is " + family.Purpose + ". ";
             var staticNote = file.Elf!.IsFullyStatic && file.Elf.Interpreter is null && _rules.Rid.Libc == LibcFlavor.Musl
                 ? " In a static musl binary dlopen always fails."
                 : string.Empty;
@@ -148,9 +149,10 @@ public sealed partial class PolicyEvaluator
                 code,
                 severity,
                 file.RelativePath,
-                $"{file.RelativePath} may load {library}{alternatives} at run time with dlopen{purpose}, and {TargetName} does not have it. "
-                + $"The name is in its read-only data, where ldd and readelf -d do not look.{staticNote} "
-                + family.Fix,
+                $"{file.RelativePath} may load {library} at run time with dlopen, and {TargetName} does not have it. "
+                + alternatives
+                + purpose
+                + $"The name is in its read-only data, where ldd and readelf -d do not look.{staticNote}",
                 library,
                 TargetName,
                 family.Fix,

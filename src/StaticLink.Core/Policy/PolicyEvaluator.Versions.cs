@@ -54,12 +54,14 @@ public sealed partial class PolicyEvaluator
                 DiagnosticCodes.SymbolVersionTooNew,
                 FindingSeverity.Error,
                 file.RelativePath,
-                $"{file.RelativePath} needs {newestName} from {newestLibrary}, newer than {limit.Prefix}_{limit.Maximum.Text} allowed by {limit.Source}; {which}. {fix}",
+                $"{file.RelativePath} needs {newestName} from {newestLibrary}, newer than the {limit.Prefix}_{limit.Maximum.Text} allowed by {limit.Source}. {Capitalized(which)}.",
                 newestLibrary,
                 limit.DisplayName,
                 fix));
         }
     }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text.Substring(1);
 
     /// <summary>"the 3 symbols that need it: a, b, c": the count and every one of them, so the list can be acted on.</summary>
     private static string SymbolsThatNeedIt(List<string> symbols) => symbols.Count switch
@@ -134,30 +136,33 @@ public sealed partial class PolicyEvaluator
         if (_resolved.IsFloor && library is not null)
         {
             var leftBehind = DistributionsWithout(libraryName, missing);
-            var floorFix = (appHost ? AppHostFix(file) : $"Build {file.FileName} on an older distribution (or in its container) or avoid the symbols listed")
-                + "; if the app only runs on newer systems, name where it runs with <StaticLinkTarget>debian.12</StaticLinkTarget> (or another target), which turns this into a check against that system.";
+            var floorFix = new FindingFix(
+                appHost ? AppHostFix(file) : FixStep.Advice($"Build {file.FileName} on an older distribution (or in its container) or avoid the symbols listed"),
+                FixStep.UseTarget(
+                    "If the app only runs on newer systems, name where it runs, e.g. ",
+                    "debian.12",
+                    " (or another target), which turns this into a check against that system"));
             return new Finding(
                 DiagnosticCodes.NewerThanDotNetFloor,
                 FindingSeverity.Warning,
                 file.RelativePath,
-                $"{file.RelativePath} needs {needs} from {libraryName}, newer than {Target.Title}{has}; {which}. "
-                + (leftBehind.Count > 0 ? $"It will not start on {string.Join(", ", leftBehind)}. " : string.Empty)
-                + floorFix,
+                $"{file.RelativePath} needs {needs} from {libraryName}, newer than {Target.Title}{has}. {Capitalized(which)}."
+                + (leftBehind.Count > 0 ? $" It will not start on {string.Join(", ", leftBehind)}." : string.Empty),
                 libraryName,
                 Target.Id,
                 floorFix,
                 Target: Target.Id);
         }
 
-        var fix = appHost
+        var fix = new FindingFix(appHost
             ? AppHostFix(file)
-            : $"Build {file.FileName} against an older {(prefix == "GLIBC" ? "glibc" : LibraryOfPrefix(prefix))} (e.g. in a container of the target's release) or avoid the symbols listed, or run on a newer target";
-        fix += ".";
+            : FixStep.Advice($"Build {file.FileName} against an older {(prefix == "GLIBC" ? "glibc" : LibraryOfPrefix(prefix))} (e.g. in a container of the target's release) or avoid the symbols listed, or run on a newer target"));
         return new Finding(
             DiagnosticCodes.SymbolVersionTooNew,
             FindingSeverity.Error,
             file.RelativePath,
-            $"{file.RelativePath} needs {needs} from {libraryName}, which {where} does not define: the loader stops with \"version `{newest}' not found\"; {which}. {fix}",
+            $"{file.RelativePath} needs {needs} from {libraryName}, which {where} does not define. "
+            + $"The loader stops with \"version `{newest}' not found\". {Capitalized(which)}.",
             libraryName,
             TargetName,
             fix,
@@ -184,9 +189,11 @@ public sealed partial class PolicyEvaluator
     private bool IsAppHost(ScannedFile file) =>
         file.Container is null && OriginOf(file.RelativePath) == FileOrigins.AppHostOrigin;
 
-    private static string AppHostFix(ScannedFile file) =>
-        $"{file.FileName} is the SDK's app host (from the Microsoft.NETCore.App.Host pack of this SDK): publish with <UseAppHost>false</UseAppHost> and start the app with `dotnet {file.FileName}.dll`, "
-        + "or use an SDK whose app host pack supports the target's C library";
+    private static FixStep AppHostFix(ScannedFile file) => FixStep.SetProperty(
+        $"{file.FileName} is the SDK's app host (from the Microsoft.NETCore.App.Host pack of this SDK): publish with ",
+        "UseAppHost",
+        "false",
+        $" and start the app with `dotnet {file.FileName}.dll`, or use an SDK whose app host pack supports the target's C library");
 
     private static string Newest(List<string> versions)
     {
@@ -251,18 +258,23 @@ public sealed partial class PolicyEvaluator
         return result;
     }
 
-    private static string FixFor(EffectiveVersionLimit limit, VersionNumber newest, ScannedFile file)
+    private static FindingFix FixFor(EffectiveVersionLimit limit, VersionNumber newest, ScannedFile file)
     {
-        var raise = limit.Source == "StaticLinkMaxGlibcVersion"
-            ? $"<StaticLinkMaxGlibcVersion>{newest.Text}</StaticLinkMaxGlibcVersion>"
-            : limit.Source == "StaticLinkMaxVersion"
-                ? $"<StaticLinkMaxVersion Include=\"{limit.Prefix}\" Version=\"{newest.Text}\" />"
-                : $"{limit.Source} ({limit.Prefix}: {newest.Text})";
-        var build = limit.Prefix == "GLIBC"
+        var build = FixStep.Advice(limit.Prefix == "GLIBC"
             ? $"Build {file.FileName} against glibc {limit.Maximum.Text} or older (e.g. in a container of an older distribution), or avoid the symbols listed"
-            : $"Build {file.FileName} with an older {LibraryOfPrefix(limit.Prefix)}, or avoid the symbols listed";
-        return $"{build}; or raise the limit with {raise}.";
+            : $"Build {file.FileName} with an older {LibraryOfPrefix(limit.Prefix)}, or avoid the symbols listed");
+
+        // A limit set by a setting is raised by that setting; one a policy sets is raised by choosing another policy or target.
+        var raise = IsUserLimit(limit)
+            ? FixStep.RaiseVersionLimit("Or raise the limit with ", limit.Prefix, newest.Text)
+            : FixStep.Advice($"Or raise the limit of {limit.Source} ({limit.Prefix}: {newest.Text})");
+        return new FindingFix(build, raise);
     }
+
+    private static bool IsUserLimit(EffectiveVersionLimit limit) =>
+        limit.Source is "StaticLinkMaxGlibcVersion" or "StaticLinkMaxVersion"
+        || limit.Source.StartsWith("maxGlibcVersion", StringComparison.Ordinal)
+        || limit.Source.StartsWith("maxVersions", StringComparison.Ordinal);
 
     private static string LibraryOfPrefix(string prefix) => prefix switch
     {

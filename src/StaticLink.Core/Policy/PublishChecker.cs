@@ -51,12 +51,12 @@ public static class PublishChecker
         var findings = new List<Finding>(rules.Problems);
         if (scan.RootError is not null)
         {
-            var fix = "Check the path: it should be the publish directory (or a file of it).";
+            var fix = new FindingFix(FixStep.Advice("Check the path: it should be the publish directory (or a file of it)"));
             findings.Add(new Finding(
                 DiagnosticCodes.InvalidConfiguration,
                 FindingSeverity.Error,
                 null,
-                $"The output to check, '{scan.Root}', cannot be scanned: {scan.RootError}. {fix}",
+                $"The output to check, '{scan.Root}', cannot be scanned: {scan.RootError}.",
                 null,
                 "Root",
                 fix));

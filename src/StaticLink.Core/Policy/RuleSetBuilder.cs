@@ -318,5 +318,5 @@ public static class RuleSetBuilder
     }
 
     private static Finding Problem(string? file, string setting, string message, string fix) =>
-        new(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, file, message + " " + fix, null, setting, fix);
+        new(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, file, message, null, setting, new FindingFix(FixStep.Advice(fix.TrimEnd('.'))));
 }

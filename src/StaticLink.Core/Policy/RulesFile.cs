@@ -279,9 +279,9 @@ public sealed class RulesFile
             DiagnosticCodes.InvalidConfiguration,
             FindingSeverity.Error,
             Path,
-            $"The rules file {name} is invalid: {reason}. {fix}",
+            $"The rules file {name} is invalid: {reason}.",
             null,
             "rules file " + name,
-            fix));
+            new FindingFix(FixStep.Advice(fix.TrimEnd('.')))));
     }
 }

@@ -216,5 +216,5 @@ public static class TargetResolver
     }
 
     private static Finding Problem(string setting, string message, string fix) =>
-        new(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, null, message + " " + fix, null, setting, fix);
+        new(DiagnosticCodes.InvalidConfiguration, FindingSeverity.Error, null, message, null, setting, new FindingFix(FixStep.Advice(fix.TrimEnd('.'))));
 }

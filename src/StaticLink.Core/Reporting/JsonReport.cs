@@ -227,8 +227,35 @@ public static class JsonReport
         json.WriteString("target", finding.Target);
         json.WriteString("rule", finding.Rule);
         json.WriteString("message", finding.Message);
-        json.WriteString("fix", finding.Fix);
+        WriteFix(json, finding.Fix);
         json.WriteString("help", HelpPath(finding.Code));
+        json.WriteEndObject();
+    }
+
+    /// <summary>"fix": { "steps": [ { "kind": "allowLibrary", "library": "libz.so.1" }, ... ], "text": "..." }, or null.</summary>
+    private static void WriteFix(Utf8JsonWriter json, FindingFix? fix)
+    {
+        if (fix is null)
+        {
+            json.WriteNull("fix");
+            return;
+        }
+
+        json.WriteStartObject("fix");
+        json.WriteStartArray("steps");
+        foreach (var step in fix.Steps)
+        {
+            json.WriteStartObject();
+            foreach (var field in step.Fields())
+            {
+                json.WriteString(field.Name, field.Value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteString("text", fix.PlainText());
         json.WriteEndObject();
     }
 

@@ -228,7 +228,7 @@ public static class SarifReport
         WriteOptional(json, "target", finding.Target);
         WriteOptional(json, "library", finding.Library);
         WriteOptional(json, "rule", finding.Rule);
-        WriteOptional(json, "fix", finding.Fix);
+        WriteOptional(json, "fix", finding.Fix?.PlainText());
         json.WriteEndObject();
         json.WriteEndObject();
     }

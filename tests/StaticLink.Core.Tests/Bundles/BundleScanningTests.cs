@@ -92,8 +92,8 @@ public class BundleScanningTests
 
         var finding = report.WithCode(DiagnosticCodes.UnreadableFile).Single();
         Assert.That(finding.File, Is.EqualTo("app"));
-        Assert.That(finding.Message, Does.StartWith($"app is a .NET single-file bundle whose contents could not be read at offset 0x{built.Layout.CountOffset:x}: the bundle header declares 2147483647 files"));
-        Assert.That(finding.Fix, Does.Contain("<StaticLinkIgnore Include=\"app\""));
+        Assert.That(finding.Message, Does.StartWith($"app is a .NET single-file bundle whose contents could not be read at offset 0x{built.Layout.CountOffset:x}. The reader says: the bundle header declares 2147483647 files"));
+        Assert.That((finding.Fix!.Steps.Single().Kind, finding.Fix.Steps.Single().File), Is.EqualTo((FixKind.IgnoreFile, "app")));
         Assert.That(report.FileNamed("app").Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "app" }));
     }
@@ -127,8 +127,9 @@ public class BundleScanningTests
 
         var findings = report.WithCode(DiagnosticCodes.UnreadableFile);
         Assert.That(findings.Select(finding => finding.File), Is.EqualTo(new[] { "app!/libbroken.so", "app!/libbroken2.so" }));
-        Assert.That(findings[0].Message, Does.StartWith("app!/libbroken.so, embedded in the single-file bundle app and extracted at start-up, could not be read as an ELF file at offset 0x"));
-        Assert.That(findings[0].Fix, Does.StartWith("Publish app again with a complete build of libbroken.so"));
+        Assert.That(findings[0].Message, Does.StartWith("app!/libbroken.so could not be read as an ELF file at offset 0x"));
+        Assert.That(findings[0].Message, Does.Contain("It is embedded in the single-file bundle app and extracted at start-up"));
+        Assert.That(findings[0].Fix!.Steps[0].Before, Does.StartWith("Publish app again with a complete build of libbroken.so"));
         Assert.That(report.FileNamed("app").Verdict, Is.Not.EqualTo(Verdict.Fail), "the host itself is fine");
     }
 

@@ -30,12 +30,14 @@ public class PInvokeCheckTests
         Assert.That(findings.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Warning));
         Assert.That(findings.Select(finding => finding.File), Is.All.EqualTo(TestAssemblyName));
         var gdiplus = findings.Single(finding => finding.Library == "libgdiplus.so");
-        Assert.That(gdiplus.Message, Is.EqualTo(
-            $"{TestAssemblyName} calls native library \"libgdiplus\" with P/Invoke (1 method, e.g. GdiplusStartup). "
-            + "On first call the runtime loads libgdiplus.so (then liblibgdiplus.so, libgdiplus, liblibgdiplus); neither the output nor dotnet-floor (glibc 2.27) has it, "
-            + "and ELF tools do not see this dependency: without it the call fails with DllNotFoundException. "
-            + "Bundle a native build for linux-x64 (a package asset under runtimes/linux-x64/native/libgdiplus.so), install it in the target image, "
-            + "or, if the app never makes these calls on Linux, allow it with <StaticLinkAllow Include=\"libgdiplus\" Pattern=\"libgdiplus.so*\" Reason=\"...\" />."));
+        Assert.That(gdiplus.Shown(), Is.EqualTo(
+            $"{TestAssemblyName} calls native library \"libgdiplus\" (libgdiplus.so) with P/Invoke, and neither the output nor dotnet-floor (glibc 2.27) has it. "
+            + "1 method, e.g. GdiplusStartup. On first call the runtime loads libgdiplus.so (then liblibgdiplus.so, libgdiplus, liblibgdiplus); "
+            + "ELF tools do not see this dependency: without it the call fails with DllNotFoundException. "
+            + "Bundle a native build for linux-x64 (a package asset under runtimes/linux-x64/native/libgdiplus.so), or install it in the target image. "
+            + "If the app never makes these calls on Linux, allow it with an allow rule for libgdiplus.so*."));
+        var allow = gdiplus.Fix!.Steps.Single(step => step.Kind == FixKind.AllowLibrary);
+        Assert.That((allow.Library, allow.Pattern), Is.EqualTo(("libgdiplus", "libgdiplus.so*")));
         // No target, policy or TFM named: the check runs against .NET's floor for the newest .NET (glibc 2.23 on linux-x64).
         Assert.That(gdiplus.Rule, Is.EqualTo("dotnet-floor (glibc 2.27)"));
         Assert.That(gdiplus.Target, Is.EqualTo("dotnet-floor"));
@@ -107,7 +109,7 @@ public class PInvokeCheckTests
         var finding = report.WithCode(DiagnosticCodes.UnreadableFile).Single();
         Assert.That(finding.File, Is.EqualTo("Broken.dll"));
         Assert.That(finding.Message, Does.StartWith("Broken.dll has a .NET CLI header but its metadata could not be read at offset 0x"));
-        Assert.That(finding.Fix, Does.Contain("<StaticLinkIgnore Include=\"Broken.dll\""));
+        Assert.That((finding.Fix!.Steps.Single().Kind, finding.Fix.Steps.Single().File), Is.EqualTo((FixKind.IgnoreFile, "Broken.dll")));
     }
 
     [Test]

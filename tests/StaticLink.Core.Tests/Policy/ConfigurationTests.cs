@@ -64,12 +64,12 @@ public class ConfigurationTests
 
         Assert.That(problems, Has.Count.EqualTo(8));
         Assert.That(problems.Select(problem => problem.Severity), Is.All.EqualTo(FindingSeverity.Error));
-        Assert.That(problems[0].Message, Is.EqualTo("StaticLinkMaxGlibcVersion '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove StaticLinkMaxGlibcVersion."));
+        Assert.That(problems[0].Shown(), Is.EqualTo("StaticLinkMaxGlibcVersion '2.x' is not a version. Write it as numbers separated by dots, e.g. 2.28, or remove StaticLinkMaxGlibcVersion."));
         Assert.That(problems[1].Message, Does.StartWith("StaticLinkMaxVersion has an empty or invalid prefix ''"));
         Assert.That(problems[2].Message, Does.StartWith("StaticLinkMaxVersion for GLIBCXX has 'three', which is not a version."));
-        Assert.That(problems[3].Message, Is.EqualTo("StaticLinkAllow has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+        Assert.That(problems[3].Shown(), Is.EqualTo("StaticLinkAllow has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
         Assert.That(problems[4].Rule, Is.EqualTo("StaticLinkAllow"));
-        Assert.That(problems[5].Message, Does.Contain("contains a path separator").And.Contain("e.g. libz.so.1"));
+        Assert.That(problems[5].Shown(), Does.Contain("contains a path separator").And.Contain("e.g. libz.so.1"));
         Assert.That(problems[6].Rule, Is.EqualTo("StaticLinkDeny"));
         Assert.That(problems[7].Rule, Is.EqualTo("StaticLinkIgnore"));
 
@@ -105,7 +105,7 @@ public class ConfigurationTests
         var policy = rules.Problems.Single(problem => problem.Rule == "StaticLinkPolicy");
         Assert.That(policy.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
         Assert.That(policy.Severity, Is.EqualTo(FindingSeverity.Error));
-        Assert.That(policy.Message, Is.EqualTo(
+        Assert.That(policy.Shown(), Is.EqualTo(
             "StaticLinkPolicy 'portable-ish' is not a built-in policy (glibc-portable, musl-portable, static). "
             + "Set StaticLinkPolicy to one of glibc-portable, musl-portable, static, or name a target with StaticLinkTarget instead."));
 

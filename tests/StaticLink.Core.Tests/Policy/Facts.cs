@@ -84,6 +84,9 @@ internal static class Facts
         PolicyName = RuntimeIdentifierInfo.Parse(rid).Libc == LibcFlavor.Musl ? BuiltInPolicies.MuslPortable : BuiltInPolicies.GlibcPortable,
     };
 
+    /// <summary>The message and its fix in plain words (no front end's syntax): what a finding says in full.</summary>
+    public static string Shown(this Finding finding) => finding.Fix is null ? finding.Message : finding.Message + " " + finding.Fix.PlainText();
+
     public static IReadOnlyList<Finding> WithCode(this CheckReport report, string code) =>
         report.Findings.Where(finding => finding.Code == code).ToList();
 

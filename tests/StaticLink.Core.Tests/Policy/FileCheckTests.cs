@@ -21,9 +21,9 @@ public class FileCheckTests
         var report = Facts.Check(rid, Facts.File("libother.so", elf));
 
         var finding = report.WithCode(DiagnosticCodes.ArchitectureMismatch).Single();
-        Assert.That(finding.Message, Is.EqualTo(
+        Assert.That(finding.Shown(), Is.EqualTo(
             $"libother.so is built for {actual}, but {rid} needs {expected} files. "
-            + $"Use the {rid} build of libother.so (a package asset under runtimes/{rid}/native/), or remove it from the output."));
+            + $"Use the {rid} build of libother.so (the package asset runtimes/{rid}/native/libother.so), or remove it from the output."));
 
         // The loader names of another architecture say nothing about this one: no SL1001 noise on top.
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
@@ -65,9 +65,9 @@ public class FileCheckTests
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.UnreadableFile));
         Assert.That(finding.File, Is.EqualTo("libtruncated.so"));
-        Assert.That(finding.Message, Is.EqualTo(
-            "libtruncated.so could not be read as an ELF file at offset 0x40: section headers run past the end of the file. "
-            + "Replace libtruncated.so with a complete build, or leave it out of the check with <StaticLinkIgnore Include=\"libtruncated.so\" Reason=\"...\" />."));
+        Assert.That(finding.Shown(), Is.EqualTo(
+            "libtruncated.so could not be read as an ELF file at offset 0x40. The reader says: section headers run past the end of the file. "
+            + "Replace libtruncated.so with a complete build, or leave it out of the check with an ignore rule for libtruncated.so."));
         Assert.That(report.FileNamed("libtruncated.so").Verdict, Is.EqualTo(Verdict.Fail));
         Assert.That(report.FileNamed("libtruncated.so").Kind, Is.EqualTo(FileKind.Unreadable));
     }
@@ -98,9 +98,9 @@ public class FileCheckTests
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.UnsafeRunPath));
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Warning));
         Assert.That(finding.Message, Does.StartWith(
-            "libbad.so has a library search path the loader resolves outside the output: RPATH /usr/local/lib is absolute; "
+            "libbad.so has a library search path the loader resolves outside the output. RPATH /usr/local/lib is absolute; "
             + "RPATH has an empty entry, which means the working directory; RUNPATH lib is relative to the working directory."));
-        Assert.That(finding.Message, Does.Contain("patchelf"));
+        Assert.That(finding.Shown(), Does.Contain("patchelf"));
         Assert.That(report.FileNamed("libgood.so").Verdict, Is.EqualTo(Verdict.Pass));
     }
 

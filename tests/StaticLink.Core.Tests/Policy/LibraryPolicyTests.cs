@@ -21,26 +21,28 @@ public class LibraryPolicyTests
         Assert.That(report.PolicyName, Is.EqualTo("musl-portable"));
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary);
         Assert.That(unexpected, Has.Count.EqualTo(1));
-        Assert.That(unexpected[0].Message, Is.EqualTo(
-            "libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy musl-portable has: "
-            + "loading it fails with \"libz.so.1: cannot open shared object file\". "
-            + "Install libz.so.1 in the image, bundle a build of it for linux-musl-x64 (reached through RUNPATH $ORIGIN), "
-            + "or, if musl-portable is not where it will run, name the real target with StaticLinkTarget; "
-            + "if the library is really there, allow it with <StaticLinkAllow Include=\"libz.so.1\" />."));
+        Assert.That(unexpected[0].Shown(), Is.EqualTo(
+            "libMonoPosixHelper.so needs libz.so.1, which neither the output nor policy musl-portable has. "
+            + "Loading it fails with \"libz.so.1: cannot open shared object file\". "
+            + "Install libz.so.1 in the image, or bundle a build of it for linux-musl-x64 (reached through RUNPATH $ORIGIN). "
+            + "If musl-portable is not where it will run, name the real target, e.g. the target alpine.3.20. "
+            + "If the library is really there, allow it with an allow rule for libz.so.1."));
         Assert.That(unexpected[0].Severity, Is.EqualTo(FindingSeverity.Error));
         Assert.That(unexpected[0].File, Is.EqualTo("libMonoPosixHelper.so"));
         Assert.That(unexpected[0].Library, Is.EqualTo("libz.so.1"));
         Assert.That(unexpected[0].Rule, Is.EqualTo("policy musl-portable"));
         Assert.That(unexpected[0].Target, Is.EqualTo("musl-portable"));
         Assert.That(unexpected[0].Package, Is.EqualTo("the app"));
-        Assert.That(unexpected[0].Fix, Does.StartWith("Install libz.so.1 in the image, bundle a build of it for linux-musl-x64"));
+        Assert.That(unexpected[0].Fix!.Steps[0].Before, Does.StartWith("Install libz.so.1 in the image, or bundle a build of it for linux-musl-x64"));
+        Assert.That(unexpected[0].Fix!.Steps.Single(step => step.Kind == FixKind.AllowLibrary).Library, Is.EqualTo("libz.so.1"));
+        Assert.That(unexpected[0].Fix!.Steps.Single(step => step.Kind == FixKind.UseTarget).TargetId, Is.EqualTo("alpine.3.20"));
 
         var mismatch = report.WithCode(DiagnosticCodes.LibcMismatch);
         Assert.That(mismatch, Has.Count.EqualTo(1));
         Assert.That(mismatch[0].Library, Is.EqualTo("libc.so.6"));
         Assert.That(mismatch[0].Message, Does.StartWith(
-            "libMonoPosixHelper.so is built for glibc (NEEDED libc.so.6; version need GLIBC_2.14), but policy musl-portable runs musl: it will not load there."));
-        Assert.That(mismatch[0].Message, Does.Contain("Use a musl build of libMonoPosixHelper.so (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
+            "libMonoPosixHelper.so is built for glibc, but policy musl-portable runs musl: it will not load there. Evidence: NEEDED libc.so.6; version need GLIBC_2.14."));
+        Assert.That(mismatch[0].Shown(), Does.Contain("Use a musl build of libMonoPosixHelper.so (the package asset runtimes/linux-musl-x64/native/libMonoPosixHelper.so). Or publish for the RID linux-x64 instead."));
 
         // libc.so.6 is quoted as evidence of the mismatch; it is not reported a second time as unexpected.
         Assert.That(report.Findings, Has.Count.EqualTo(2));
@@ -98,8 +100,8 @@ public class LibraryPolicyTests
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(unexpected.File, Is.EqualTo("lib/libhelper-1.0.so"));
         Assert.That(unexpected.Library, Is.EqualTo("libqux.so.2"));
-        Assert.That(unexpected.Message, Does.StartWith("lib/libhelper-1.0.so needs libqux.so.2, which neither the output nor policy glibc-portable has: "
-            + "loading it fails with \"libqux.so.2: cannot open shared object file\"."));
+        Assert.That(unexpected.Message, Does.StartWith("lib/libhelper-1.0.so needs libqux.so.2, which neither the output nor policy glibc-portable has. "
+            + "Loading it fails with \"libqux.so.2: cannot open shared object file\"."));
         Assert.That(report.WithCode(DiagnosticCodes.UnreachableLibrary), Is.Empty);
     }
 
@@ -133,11 +135,11 @@ public class LibraryPolicyTests
             ("libapp.so", "libhelper.so.1"), ("libapp.so", "libbyname.so"), ("libother.so", "libhelper.so.1"),
         }));
         Assert.That(unreachable.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Error));
-        Assert.That(unreachable[1].Message, Is.EqualTo(
-            "libapp.so needs libbyname.so, which the output has (libbyname.so), but the loader will not find it there: libapp.so has no RPATH or RUNPATH, "
+        Assert.That(unreachable[1].Shown(), Is.EqualTo(
+            "libapp.so needs libbyname.so, which the output has as libbyname.so, out of the loader's reach. libapp.so has no RPATH or RUNPATH, "
             + "and no $ORIGIN entry reaches it (a library's NEEDED is searched in its run paths and the system, not beside it; .NET loads libapp.so by full path). "
             + "Link libapp.so with -Wl,-rpath,'$ORIGIN' or set it afterwards with patchelf --set-rpath '$ORIGIN' libapp.so."));
-        Assert.That(unreachable[2].Message, Does.Contain("which the output has (lib/libhelper-1.0.so), but the loader will not find it there: libother.so has RUNPATH $ORIGIN/lib, and though that reaches libhelper-1.0.so's directory, the loader looks for a file named libhelper.so.1, and the output has it only as libhelper-1.0.so (its SONAME)"));
+        Assert.That(unreachable[2].Message, Does.Contain("which the output has as lib/libhelper-1.0.so, out of the loader's reach. libother.so has RUNPATH $ORIGIN/lib, and though that reaches libhelper-1.0.so's directory, the loader looks for a file named libhelper.so.1, and the output has it only as libhelper-1.0.so (its SONAME)"));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
@@ -187,8 +189,8 @@ public class LibraryPolicyTests
 
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.LibcMismatch));
-        Assert.That(finding.Message, Does.StartWith("tool is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so), but policy glibc-portable runs glibc: it will not load there."));
-        Assert.That(finding.Message, Does.Contain("or publish for linux-musl-x64 instead."));
+        Assert.That(finding.Message, Does.StartWith("tool is built for musl, but policy glibc-portable runs glibc: it will not load there. Evidence: interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so."));
+        Assert.That(finding.Shown(), Does.Contain("Or publish for the RID linux-musl-x64 instead."));
     }
 
     [Test]
@@ -199,7 +201,7 @@ public class LibraryPolicyTests
         var report = Facts.Check("linux-musl-x64", Facts.File("libMonoPosixHelper.so", elf));
 
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
-        Assert.That(finding.Message, Does.StartWith("libMonoPosixHelper.so is built for glibc (NEEDED libm.so.6, librt.so.1, libc.so.6), but"));
+        Assert.That(finding.Message, Does.StartWith("libMonoPosixHelper.so is built for glibc, but policy musl-portable runs musl: it will not load there. Evidence: NEEDED libm.so.6, librt.so.1, libc.so.6."));
         Assert.That(finding.Library, Is.EqualTo("libc.so.6"));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single().Library, Is.EqualTo("libz.so.1"));
     }
@@ -213,7 +215,7 @@ public class LibraryPolicyTests
         var report = Facts.Check("linux-musl-x64", Facts.File("libsneaky.so", elf));
 
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
-        Assert.That(finding.Message, Does.Contain("(version need GLIBC_2.3)"));
+        Assert.That(finding.Message, Does.Contain("Evidence: version need GLIBC_2.3."));
     }
 
     [Test]
@@ -226,9 +228,9 @@ public class LibraryPolicyTests
 
         var finding = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
         Assert.That(finding.Library, Is.EqualTo("ld.so"));
-        Assert.That(finding.Message, Is.EqualTo(
-            "app asks for the program interpreter /opt/custom/ld.so, which policy glibc-portable does not have: the kernel cannot start it there. "
-            + "Link app with the standard loader of glibc-portable (ld-linux-x86-64.so.2), or allow it with <StaticLinkAllow Include=\"ld.so\" />."));
+        Assert.That(finding.Shown(), Is.EqualTo(
+            "app asks for the program interpreter /opt/custom/ld.so, which policy glibc-portable does not have. The kernel cannot start it there. "
+            + "Link app with the standard loader of glibc-portable (ld-linux-x86-64.so.2), or allow it with an allow rule for ld.so."));
         Assert.That(finding.Rule, Is.EqualTo("policy glibc-portable"));
     }
 
@@ -251,8 +253,8 @@ public class LibraryPolicyTests
 
         var denied = report.WithCode(DiagnosticCodes.DeniedLibrary);
         Assert.That(denied, Has.Count.EqualTo(2));
-        Assert.That(denied[0].Message, Is.EqualTo(
-            "libapp.so needs libssl.so.3 (bundled in the output), which is denied by StaticLinkDeny libssl.so.* (use the platform's TLS). "
+        Assert.That(denied[0].Shown(), Is.EqualTo(
+            "libapp.so needs libssl.so.3 (bundled in the output), which is denied by StaticLinkDeny libssl.so.*. Its reason: use the platform's TLS. "
             + "Remove the dependency on libssl.so.3 (use a build of libapp.so without it), or drop the rule StaticLinkDeny libssl.so.*."));
         Assert.That(denied[0].Rule, Is.EqualTo("StaticLinkDeny libssl.so.*"));
         Assert.That(denied[1].File, Is.EqualTo("libuser.so"));
@@ -285,9 +287,11 @@ public class LibraryPolicyTests
         // coreclr loads the provider with dlopen and runs on without it: information (SL3001), not a warning.
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Info));
         Assert.That(finding.Library, Is.EqualTo("liblttng-ust.so.0"));
-        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have; it is the .NET runtime's optional LTTng tracing provider"));
-        Assert.That(finding.Message, Does.Contain("DOTNET_LTTng=0"));
-        Assert.That(finding.Fix, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
+        Assert.That(finding.Message, Does.StartWith("libcoreclrtraceptprovider.so needs liblttng-ust.so.0, which policy glibc-portable does not have: it is .NET's optional LTTng tracing provider."));
+        var variable = finding.Fix!.Steps.Single(step => step.Kind == FixKind.SetEnvironmentVariable);
+        Assert.That((variable.Name, variable.Value), Is.EqualTo(("DOTNET_LTTng", "0")));
+        Assert.That(finding.Fix.Steps[0].Before, Does.StartWith("Delete libcoreclrtraceptprovider.so from the output"));
+        Assert.That((finding.Fix.Steps[0].Kind, finding.Fix.Steps[0].File), Is.EqualTo((FixKind.IgnoreFile, "libcoreclrtraceptprovider.so")));
         Assert.That(report.FileNamed("libcoreclrtraceptprovider.so").Verdict, Is.EqualTo(Verdict.Pass));
     }
 

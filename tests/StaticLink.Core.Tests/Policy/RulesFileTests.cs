@@ -54,7 +54,7 @@ public class RulesFileTests
         Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.InvalidConfiguration));
         Assert.That(problem.File, Is.EqualTo("/tmp/x/rules.json"));
         Assert.That(problem.Message, Does.StartWith("The rules file rules.json is invalid: line 2, column 25: '\"' is invalid after a value."));
-        Assert.That(problem.Message, Does.EndWith(". Fix the JSON syntax."));
+        Assert.That(problem.Shown(), Does.EndWith(". Fix the JSON syntax."));
         Assert.That(problem.Message, Does.Not.Contain("LineNumber").And.Not.Contain("   at "), "the position once, no stack trace");
     }
 
@@ -154,7 +154,7 @@ public class RulesFileTests
         Assert.That(rules.Allow.Select(rule => rule.DisplayName), Is.EqualTo(new[] { "StaticLinkAllow libbz2.so.1.0", "allow in rules.json libz.so.1" }));
         Assert.That(rules.Ignore.Single().Pattern, Is.EqualTo("libskip.so"));
         var problem = rules.Problems.Single();
-        Assert.That(problem.Message, Is.EqualTo("allow in rules.json has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
+        Assert.That(problem.Shown(), Is.EqualTo("allow in rules.json has an empty pattern. Give a soname or a glob such as libz.so.1 or libz.so.*, or remove the rule."));
         Assert.That(problem.File, Is.EqualTo(path));
     }
 

@@ -20,14 +20,16 @@ public class RuntimeLoadTests
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Warning));
         Assert.That(finding.Library, Is.EqualTo("libssl.so.3"));
         Assert.That(finding.Message, Does.StartWith(
-            "libSystem.Security.Cryptography.Native.OpenSsl.so may load libssl.so.3 (or libssl.so.1.1, libssl.so.1.0.2, libssl.so.1.0.0, libssl.so.10) at run time with dlopen: "
-            + "OpenSSL, for cryptography and TLS"));
-        Assert.That(finding.Message, Does.Contain(
-            "(System.Security.Cryptography, HttpClient over https), and policy glibc-portable does not have it. "
-            + "The name is in its read-only data, where ldd and readelf -d do not look. Install OpenSSL in the target image"));
+            "libSystem.Security.Cryptography.Native.OpenSsl.so may load libssl.so.3 at run time with dlopen, and policy glibc-portable does not have it. "
+            + "It may load libssl.so.1.1, libssl.so.1.0.2, libssl.so.1.0.0, libssl.so.10 instead. It is OpenSSL, for cryptography and TLS "
+            + "(System.Security.Cryptography, HttpClient over https). The name is in its read-only data, where ldd and readelf -d do not look."));
         Assert.That(finding.Rule, Is.EqualTo("policy glibc-portable"));
-        Assert.That(finding.Fix, Does.Contain("<StaticOpenSslLinking>true</StaticOpenSslLinking>"));
-        Assert.That(finding.Message, Does.EndWith(finding.Fix));
+        var linking = finding.Fix!.Steps.Single(step => step.Kind == FixKind.SetProperty);
+        Assert.That((linking.Name, linking.Value), Is.EqualTo(("StaticOpenSslLinking", "true")));
+        Assert.That(linking.Before, Does.StartWith("Install OpenSSL in the target image"));
+        var allow = finding.Fix.Steps.Single(step => step.Kind == FixKind.AllowLibrary);
+        Assert.That((allow.Library, allow.Pattern), Is.EqualTo(("openssl", "libssl.so.*")));
+        Assert.That(finding.Message, Does.Not.Contain("<"), "the engine's message holds no MSBuild");
     }
 
     [Test]
@@ -54,9 +56,11 @@ public class RuntimeLoadTests
         Assert.That(finding.Severity, Is.EqualTo(FindingSeverity.Error));
         Assert.That(finding.File, Is.Null);
         Assert.That(finding.Library, Is.EqualTo("libicuuc.so"));
-        Assert.That(finding.Message, Does.Contain("has no ICU (libicuuc.so.*), and neither the project nor the image sets invariant globalization: "
-            + "the app aborts at start with \"Couldn't find a valid ICU package installed on the system\"."));
-        Assert.That(finding.Fix, Does.StartWith("Set <InvariantGlobalization>true</InvariantGlobalization>"));
+        Assert.That(finding.Message, Does.StartWith("The app needs ICU (libicuuc.so.*), which "));
+        Assert.That(finding.Message, Does.Contain(" does not have, and neither the project nor the image sets invariant globalization. "
+            + "The app aborts at start with \"Couldn't find a valid ICU package installed on the system\"."));
+        var setInvariant = finding.Fix!.Steps[0];
+        Assert.That((setInvariant.Kind, setInvariant.Name, setInvariant.Value), Is.EqualTo((FixKind.SetProperty, "InvariantGlobalization", "true")));
 
         Assert.That(invariant.Findings, Is.Empty);
 
@@ -92,10 +96,10 @@ public class RuntimeLoadTests
         // A third-party name is only possibly loaded (the code path may never run): information, SL3002.
         Assert.That(report.Findings.Select(finding => finding.Code), Is.All.EqualTo(DiagnosticCodes.PossibleRuntimeLoad));
         Assert.That(report.Findings.Select(finding => finding.Severity), Is.All.EqualTo(FindingSeverity.Info));
-        Assert.That(report.Findings[0].Message, Is.EqualTo(
-            "libmine.so may load libfoo.so.2 (or libfoo.so.1) at run time with dlopen, and policy musl-portable does not have it. "
+        Assert.That(report.Findings[0].Shown(), Is.EqualTo(
+            "libmine.so may load libfoo.so.2 at run time with dlopen, and policy musl-portable does not have it. It may load libfoo.so.1 instead. "
             + "The name is in its read-only data, where ldd and readelf -d do not look. "
-            + "Make sure the target system provides libfoo.so.2, bundle a build of it in the output, or allow it with <StaticLinkAllow Include=\"libfoo.so.2\" />."));
+            + "Make sure the target system provides libfoo.so.2, bundle a build of it in the output, or allow it with an allow rule for libfoo.so.2."));
     }
 
     [Test]

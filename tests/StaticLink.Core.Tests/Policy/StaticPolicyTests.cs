@@ -20,11 +20,12 @@ public class StaticPolicyTests
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.NotFullyStatic));
         Assert.That(finding.Message, Does.StartWith(
-            "app is not fully static, as policy static requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libm.so.6, libc.so.6."));
+            "app is not fully static, as policy static requires: it needs libm.so.6. It has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libm.so.6, libc.so.6."));
         Assert.That(finding.Rule, Is.EqualTo("policy static"));
-        Assert.That(finding.Fix, Does.EndWith("or name a target that has shared libraries (e.g. StaticLinkTarget debian.12, alpine.3.20)."));
-        Assert.That(finding.Message, Does.Contain("<StaticLinkProfile>static</StaticLinkProfile>"));
-        Assert.That(finding.Message, Does.Contain("linux-musl-x64 is fully static"));
+        Assert.That(finding.Fix!.Steps.Select(step => step.Kind), Is.EqualTo(new[] { FixKind.LinkStatically, FixKind.UseTarget }));
+        Assert.That(finding.Fix.Steps[1].TargetId, Is.EqualTo("debian.12"));
+        Assert.That(finding.Fix.PlainText(), Does.Contain("Or name a target that has shared libraries, e.g. the target debian.12."));
+        Assert.That(finding.Shown(), Does.Contain("linux-musl-x64 is fully static"));
         Assert.That(finding.Library, Is.EqualTo("libm.so.6"));
         Assert.That(report.FileNamed("app").FullyStatic, Is.False);
     }
@@ -59,8 +60,8 @@ public class StaticPolicyTests
         Assert.That(report.HasErrors, Is.False);
         var nss = report.WithCode(DiagnosticCodes.StaticGlibcNss).Single();
         Assert.That(nss.Severity, Is.EqualTo(FindingSeverity.Warning));
-        Assert.That(nss.Message, Does.StartWith("app is statically linked against glibc (.note.ABI-tag, \"/etc/nsswitch.conf\", \"GLIBC_TUNABLES\"): user, group and host look-ups"));
-        Assert.That(nss.Message, Does.Contain("Publish for linux-musl-x64 for a truly static binary"));
+        Assert.That(nss.Message, Does.StartWith("app is statically linked against glibc, yet still loads glibc's libnss_*.so.2 and gconv modules at run time. Evidence: .note.ABI-tag, \"/etc/nsswitch.conf\", \"GLIBC_TUNABLES\". User, group and host look-ups"));
+        Assert.That(nss.Shown(), Does.Contain("Publish for the RID linux-musl-x64 for a truly static binary"));
         Assert.That(report.FileNamed("app").Libc, Is.EqualTo("glibc"));
 
         // glibc's own modules are part of the SL2002 story; the program's own dlopen target is not (a third-party name: SL3002 information).

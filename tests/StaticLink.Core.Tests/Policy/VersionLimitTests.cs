@@ -41,10 +41,11 @@ public class VersionLimitTests
         var finding = report.Findings.Single();
         Assert.That(finding.Code, Is.EqualTo(DiagnosticCodes.SymbolVersionTooNew));
         Assert.That(finding.Message, Does.StartWith(
-            "app needs GLIBC_2.34 from libc.so.6, newer than GLIBC_2.28 allowed by StaticLinkMaxGlibcVersion; the 3 symbols that need it: "
+            "app needs GLIBC_2.34 from libc.so.6, newer than the GLIBC_2.28 allowed by StaticLinkMaxGlibcVersion. The 3 symbols that need it: "
             + "__libc_start_main@GLIBC_2.34 (libc.so.6), pthread_create@GLIBC_2.34 (libc.so.6), exp@GLIBC_2.29 (libm.so.6)."));
         Assert.That(finding.Message, Does.Not.Contain("statx"));
-        Assert.That(finding.Message, Does.Contain("<StaticLinkMaxGlibcVersion>2.34</StaticLinkMaxGlibcVersion>"));
+        var raise = finding.Fix!.Steps.Single(step => step.Kind == FixKind.RaiseVersionLimit);
+        Assert.That((raise.Prefix, raise.Version), Is.EqualTo(("GLIBC", "2.34")));
         Assert.That(finding.Library, Is.EqualTo("libc.so.6"));
         Assert.That(finding.Rule, Is.EqualTo("StaticLinkMaxGlibcVersion GLIBC_2.28"));
         Assert.That(report.FileNamed("app").MinimumGlibc, Is.EqualTo("2.34"));
@@ -76,9 +77,10 @@ public class VersionLimitTests
 
         Assert.That(report.Findings.Select(finding => finding.Rule), Is.EquivalentTo(new[] { "StaticLinkMaxVersion GLIBC_2.30", "StaticLinkMaxVersion GLIBCXX_3.4.22" }));
         var glibcxx = report.Findings.Single(finding => finding.Rule!.Contains("GLIBCXX", System.StringComparison.Ordinal));
-        Assert.That(glibcxx.Message, Does.Contain("the symbol that needs it: _ZSt28__throw_bad_array_new_lengthv@GLIBCXX_3.4.29 (libstdc++.so.6)"));
-        Assert.That(glibcxx.Message, Does.Contain("<StaticLinkMaxVersion Include=\"GLIBCXX\" Version=\"3.4.29\" />"));
-        Assert.That(glibcxx.Message, Does.Contain("older libstdc++"));
+        Assert.That(glibcxx.Message, Does.Contain("The symbol that needs it: _ZSt28__throw_bad_array_new_lengthv@GLIBCXX_3.4.29 (libstdc++.so.6)"));
+        var raise = glibcxx.Fix!.Steps.Single(step => step.Kind == FixKind.RaiseVersionLimit);
+        Assert.That((raise.Prefix, raise.Version), Is.EqualTo(("GLIBCXX", "3.4.29")));
+        Assert.That(glibcxx.Shown(), Does.Contain("older libstdc++"));
     }
 
     [Test]
@@ -90,7 +92,7 @@ public class VersionLimitTests
 
         var report = Facts.Check(options, Facts.File("libx.so", elf));
 
-        Assert.That(report.Findings.Single().Message, Does.Contain("no imported symbol is bound to it"));
+        Assert.That(report.Findings.Single().Message, Does.Contain("No imported symbol is bound to it"));
     }
 
     [Test]
@@ -103,10 +105,10 @@ public class VersionLimitTests
 
         var report = Facts.Check(options, Facts.File("libx.so", elf));
 
-        Assert.That(report.Findings.Single().Message, Does.Contain("the 20 symbols that need it: f0@GLIBC_2.38 (libc.so.6)"));
+        Assert.That(report.Findings.Single().Message, Does.Contain("The 20 symbols that need it: f0@GLIBC_2.38 (libc.so.6)"));
         // Every symbol is named (no "and N more"): the list is what the user has to avoid or rebuild.
         var symbols = string.Join(", ", Enumerable.Range(0, 20).Select(index => $"f{index}@GLIBC_2.38 (libc.so.6)"));
-        Assert.That(report.Findings.Single().Message, Does.Contain("the 20 symbols that need it: " + symbols + ". Build libx.so against glibc 2.17 or older"));
+        Assert.That(report.Findings.Single().Shown(), Does.Contain("The 20 symbols that need it: " + symbols + ". Build libx.so against glibc 2.17 or older"));
         Assert.That(report.Findings.Single().Message, Does.Not.Contain(" more"));
     }
 }

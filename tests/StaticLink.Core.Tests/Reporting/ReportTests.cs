@@ -73,7 +73,11 @@ public class ReportTests
         Assert.That(unexpected.GetProperty("library").GetString(), Is.EqualTo("libz.so.1"));
         Assert.That(unexpected.GetProperty("rule").GetString(), Is.EqualTo("policy musl-portable"));
         Assert.That(unexpected.GetProperty("message").GetString(), Is.EqualTo(report.Findings[1].Message));
-        Assert.That(unexpected.GetProperty("fix").GetString(), Is.EqualTo(report.Findings[1].Fix));
+        var steps = unexpected.GetProperty("fix").GetProperty("steps").EnumerateArray().ToList();
+        Assert.That(steps.Select(step => step.GetProperty("kind").GetString()), Is.EqualTo(new[] { "advice", "useTarget", "allowLibrary" }));
+        Assert.That(steps[2].GetProperty("library").GetString(), Is.EqualTo("libz.so.1"));
+        Assert.That(steps[1].GetProperty("target").GetString(), Is.EqualTo("alpine.3.20"));
+        Assert.That(unexpected.GetProperty("fix").GetProperty("text").GetString(), Is.EqualTo(report.Findings[1].Fix!.PlainText()));
         Assert.That(unexpected.GetProperty("help").GetString(), Is.EqualTo("docs/diagnostics/SL1001.md"));
         Assert.That(unexpected.GetProperty("package").GetString(), Is.EqualTo("the app"));
         Assert.That(unexpected.GetProperty("target").GetString(), Is.EqualTo("musl-portable"));

@@ -157,7 +157,7 @@ public class SarifReportTests
         Assert.That(properties.GetProperty("package").GetString(), Is.EqualTo("Mono.Posix.NETStandard 1.0.0"));
         Assert.That(properties.GetProperty("target").GetString(), Is.EqualTo("musl-portable"));
         Assert.That(properties.GetProperty("library").GetString(), Is.EqualTo("libz.so.1"));
-        Assert.That(properties.GetProperty("fix").GetString(), Is.EqualTo(finding.Fix));
+        Assert.That(properties.GetProperty("fix").GetString(), Is.EqualTo(finding.Fix!.PlainText()));
         Assert.That(results.Select(result => result.GetProperty("level").GetString()), Is.All.AnyOf("error", "warning", "note"));
     }
 
@@ -224,10 +224,10 @@ public class SarifReportTests
     [Test]
     public void The_fingerprint_changes_with_the_code_the_file_the_library_and_the_target_and_nothing_else()
     {
-        var finding = new Finding("SL1001", FindingSeverity.Error, "lib/libfoo.so", "message one", "libz.so.1", "policy x", "fix", "Foo 1.0", "debian.12");
+        var finding = new Finding("SL1001", FindingSeverity.Error, "lib/libfoo.so", "message one", "libz.so.1", "policy x", new FindingFix(FixStep.Advice("fix")), "Foo 1.0", "debian.12");
         var fingerprint = SarifFingerprint.Of(finding);
 
-        Assert.That(SarifFingerprint.Of(finding with { Message = "another wording", Rule = "another rule", Fix = "another fix", Package = "Foo 2.0", Severity = FindingSeverity.Warning }), Is.EqualTo(fingerprint));
+        Assert.That(SarifFingerprint.Of(finding with { Message = "another wording", Rule = "another rule", Fix = new FindingFix(FixStep.Advice("another fix")), Package = "Foo 2.0", Severity = FindingSeverity.Warning }), Is.EqualTo(fingerprint));
         Assert.That(SarifFingerprint.Of(finding with { Code = "SL1009" }), Is.Not.EqualTo(fingerprint));
         Assert.That(SarifFingerprint.Of(finding with { File = "lib/libbar.so" }), Is.Not.EqualTo(fingerprint));
         Assert.That(SarifFingerprint.Of(finding with { Library = "libssl.so.3" }), Is.Not.EqualTo(fingerprint));

@@ -53,7 +53,7 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, MaxGlibcVersion = "2.28" });
 
         var finding = report.WithCode(DiagnosticCodes.SymbolVersionTooNew).Single();
-        Assert.That(finding.Message, Does.StartWith("app needs GLIBC_2.34 from libc.so.6, newer than GLIBC_2.28 allowed by StaticLinkMaxGlibcVersion; the 2 symbols that need it: __libc_start_main@GLIBC_2.34 (libc.so.6), dlopen@GLIBC_2.34 (libc.so.6)."));
+        Assert.That(finding.Message, Does.StartWith("app needs GLIBC_2.34 from libc.so.6, newer than the GLIBC_2.28 allowed by StaticLinkMaxGlibcVersion. The 2 symbols that need it: __libc_start_main@GLIBC_2.34 (libc.so.6), dlopen@GLIBC_2.34 (libc.so.6)."));
     }
 
     [Test]
@@ -66,9 +66,10 @@ public class RealBinaryTests
 
         var finding = report.WithCode(DiagnosticCodes.LibcMismatch).Single();
         // With no target named, a musl RID is checked against .NET's floor for musl.
-        Assert.That(finding.Message, Is.EqualTo(
-            "app is built for glibc (interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34), but dotnet-floor (musl 1.2.3) runs musl: it will not load there. "
-            + "Use a musl build of app (a package asset under runtimes/linux-musl-x64/native/), or publish for linux-x64 instead."));
+        Assert.That(finding.Shown(), Is.EqualTo(
+            "app is built for glibc, but dotnet-floor (musl 1.2.3) runs musl: it will not load there. "
+            + "Evidence: interpreter /lib64/ld-linux-x86-64.so.2; NEEDED libc.so.6; version need GLIBC_2.34. "
+            + "Use a musl build of app (the package asset runtimes/linux-musl-x64/native/app). Or publish for the RID linux-x64 instead."));
         Assert.That(report.WithCode(DiagnosticCodes.UnexpectedLibrary), Is.Empty);
     }
 
@@ -83,7 +84,7 @@ public class RealBinaryTests
 
         Assert.That(musl.HasErrors, Is.False);
         Assert.That(musl.Files.Single().Libc, Is.EqualTo("musl"));
-        Assert.That(glibc.WithCode(DiagnosticCodes.LibcMismatch).Single().Message, Does.StartWith("app is built for musl (interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so)"));
+        Assert.That(glibc.WithCode(DiagnosticCodes.LibcMismatch).Single().Message, Does.StartWith("app is built for musl, but dotnet-floor (glibc 2.27) runs glibc: it will not load there. Evidence: interpreter /lib/ld-musl-x86_64.so.1; NEEDED libc.so."));
     }
 
     [Test]
@@ -115,8 +116,8 @@ public class RealBinaryTests
         Assert.That(file.FullyStatic, Is.True);
         Assert.That(file.Libc, Is.EqualTo("glibc"));
         var nss = report.WithCode(DiagnosticCodes.StaticGlibcNss).Single();
-        Assert.That(nss.Message, Does.StartWith("app is statically linked against glibc (.note.ABI-tag, \"/etc/nsswitch.conf\", \"GLIBC_TUNABLES\", \"libnss_\", \"gconv-modules\"): "));
-        Assert.That(nss.Message, Does.Contain("linux-musl-x64"));
+        Assert.That(nss.Message, Does.StartWith("app is statically linked against glibc, yet still loads glibc's libnss_*.so.2 and gconv modules at run time. Evidence: .note.ABI-tag, \"/etc/nsswitch.conf\", \"GLIBC_TUNABLES\", \"libnss_\", \"gconv-modules\". "));
+        Assert.That(nss.Fix!.Steps[0].RuntimeIdentifier, Is.EqualTo("linux-musl-x64"));
 
         // libnss_files.so.2 and libc.so.6 are glibc's own and told by SL2002; the program's plugin is its own (an SL3002 note).
         Assert.That(file.RuntimeLoaded, Does.Contain("libnss_files.so.2"));
@@ -133,7 +134,7 @@ public class RealBinaryTests
         var report = Check(output.Path, "linux-x64", options => new CheckOptions { Root = options.Root, RuntimeIdentifier = options.RuntimeIdentifier, PolicyName = "static" });
 
         Assert.That(report.WithCode(DiagnosticCodes.NotFullyStatic).Single().Message, Does.StartWith(
-            "app is not fully static, as policy static requires: it has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libc.so.6."));
+            "app is not fully static, as policy static requires: it needs libc.so.6. It has the interpreter /lib64/ld-linux-x86-64.so.2 and NEEDED libc.so.6."));
     }
 
     [Test]
@@ -153,12 +154,13 @@ public class RealBinaryTests
         var unreachable = report.WithCode(DiagnosticCodes.UnreachableLibrary).Single();
         Assert.That((unreachable.File, unreachable.Library, unreachable.Severity), Is.EqualTo(("bin/app", "libhelper.so.1", FindingSeverity.Error)));
         Assert.That(unreachable.Message, Does.StartWith(
-            "bin/app needs libhelper.so.1, which the output has (lib/libhelper.so.1.0), but the loader will not find it there: app has no RPATH or RUNPATH, and no $ORIGIN entry reaches it"));
+            "bin/app needs libhelper.so.1, which the output has as lib/libhelper.so.1.0, out of the loader's reach. app has no RPATH or RUNPATH, and no $ORIGIN entry reaches it"));
         var unexpected = report.WithCode(DiagnosticCodes.UnexpectedLibrary).Single();
-        Assert.That(unexpected.Message, Is.EqualTo(
-            "tool needs libz.so.1, which neither the output nor policy glibc-portable has: loading it fails with \"libz.so.1: cannot open shared object file\". "
-            + "Install libz.so.1 in the image, bundle a build of it for linux-x64 (reached through RUNPATH $ORIGIN), or, if glibc-portable is not where it will run, name the real target with StaticLinkTarget; "
-            + "if the library is really there, allow it with <StaticLinkAllow Include=\"libz.so.1\" />."));
+        Assert.That(unexpected.Shown(), Is.EqualTo(
+            "tool needs libz.so.1, which neither the output nor policy glibc-portable has. Loading it fails with \"libz.so.1: cannot open shared object file\". "
+            + "Install libz.so.1 in the image, or bundle a build of it for linux-x64 (reached through RUNPATH $ORIGIN). "
+            + "If glibc-portable is not where it will run, name the real target, e.g. the target debian.12. "
+            + "If the library is really there, allow it with an allow rule for libz.so.1."));
     }
 
     [Test]
@@ -206,7 +208,7 @@ public class RealBinaryTests
         var unreadable = report.WithCode(DiagnosticCodes.UnreadableFile);
         Assert.That(unreadable.Select(finding => finding.File), Is.EqualTo(new[] { "libempty.so", "libtext.so.2", "libtruncated.so" }));
         Assert.That(unreadable[0].Message, Does.Contain("but 0 bytes long: empty, or not a regular file"));
-        Assert.That(unreadable[1].Message, Does.Contain("at offset 0x0: named like a shared library but it is not an ELF file (no ELF magic)"));
+        Assert.That(unreadable[1].Message, Does.Contain("at offset 0x0. The reader says: named like a shared library but it is not an ELF file (no ELF magic)"));
         Assert.That(unreadable[2].Message, Does.StartWith("libtruncated.so could not be read as an ELF file at offset 0x"));
         Assert.That(report.Files.Select(file => file.Path), Is.EqualTo(new[] { "libempty.so", "libtext.so.2", "libtruncated.so" }));
     }
