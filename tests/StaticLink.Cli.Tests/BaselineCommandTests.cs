@@ -40,7 +40,7 @@ public sealed class BaselineCommandTests
 
         var accepted = CliRun.Of("check", "--rid", "linux-x64", "--target", "debian.12", "--baseline", baseline, output);
         Assert.That(accepted.ExitCode, Is.Zero, accepted.Output);
-        Assert.That(Lines(accepted.Output).Single(line => line.Contains(" SL1001: ", StringComparison.Ordinal)), Does.StartWith("uses-demo: info SL1001: ").And.EndWith("Accepted in the baseline " + baseline + "."));
+        Assert.That(Lines(accepted.Output).Single(line => line.Contains(" SL1001: ", StringComparison.Ordinal)), Does.StartWith("uses-demo: info SL1001: ").And.Contain("Accepted in the baseline " + baseline + "."));
 
         File.Copy(_usesOther, Path.Combine(output, "uses-other"));
         var grown = CliRun.Of("check", "--rid", "linux-x64", "--target", "debian.12", "--baseline", baseline, output);

@@ -138,17 +138,18 @@ public sealed class BaselineSession
     {
         var what = identity.Code + (identity.Library is null ? string.Empty : " for " + identity.Library) + (identity.Subject is null ? string.Empty : " (" + identity.Subject + ")");
         var about = identity.File ?? "the output";
+        // Updating has already removed the entry: that is news, not something left to do.
         var fix = _update
-            ? "It was removed from the file."
-            : "Remove the entry, or rewrite the file from today's output with the update-baseline option, so that the baseline shrinks.";
+            ? null
+            : new FindingFix(FixStep.Advice("Remove the entry, or rewrite the file from today's output with the update-baseline option, so that the baseline shrinks"));
         return new Finding(
             DiagnosticCodes.BaselineEntryNotNeeded,
             FindingSeverity.Info,
             identity.File,
-            $"The baseline {_path} accepts {what} of {about}, which the check no longer reports.",
+            $"The baseline {_path} accepts {what} of {about}, which the check no longer reports." + (_update ? " It was removed from the file." : string.Empty),
             identity.Library,
             "baseline " + _path,
-            new FindingFix(FixStep.Advice(fix.TrimEnd('.'))));
+            fix);
     }
 
     private static Finding Problem(string path, string reason, string fix) => new(

@@ -8,7 +8,8 @@ using Json.Schema;
 namespace StaticLink.Tests.Shared.Sarif;
 
 /// <summary>
-/// Checks a SARIF log twice: against the official OASIS SARIF 2.1.0 schema (copied beside this file, see README.md),
+/// Checks a SARIF log twice: against the official OASIS SARIF 2.1.0 schema (the workplace's shared/data/sarif/, read
+/// in place as its README asks, never copied into the repository),
 /// formats included, with JsonSchema.Net; and against what GitHub code scanning needs beyond the schema (relative
 /// locations with a known base id, a fingerprint on every result, rule indexes that point at their rule).
 /// </summary>
@@ -16,8 +17,32 @@ internal static class SarifSchema
 {
     private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(File.ReadAllText(SchemaPath)));
 
-    /// <summary>The schema file copied to the test output directory.</summary>
-    public static string SchemaPath => Path.Combine(AppContext.BaseDirectory, "Sarif", "sarif-schema-2.1.0.json");
+    private static readonly Lazy<string> Location = new(FindSchema);
+
+    /// <summary>shared/data/sarif/sarif-schema-2.1.0.json beside the repository (../shared), or of the machine's workplace.</summary>
+    public static string SchemaPath => Location.Value;
+
+    private static string FindSchema()
+    {
+        var relative = Path.Combine("shared", "data", "sarif", "sarif-schema-2.1.0.json");
+        var candidates = new List<string>();
+        var configured = Environment.GetEnvironmentVariable("STATICLINK_SHARED_DATA");
+        if (!string.IsNullOrEmpty(configured))
+        {
+            candidates.Add(Path.Combine(configured, "sarif", "sarif-schema-2.1.0.json"));
+        }
+
+        // The test binaries sit deep inside the repository; its parent holds shared/ (the repository's ../shared).
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            candidates.Add(Path.Combine(directory.FullName, relative));
+        }
+
+        // A clone elsewhere on the same machine (CI clones main into a directory of its own).
+        candidates.Add(Path.Combine("/work", relative));
+        return candidates.FirstOrDefault(File.Exists)
+            ?? throw new FileNotFoundException("The SARIF 2.1.0 schema was not found; looked in: " + string.Join(", ", candidates.Distinct(StringComparer.Ordinal)) + ". Set STATICLINK_SHARED_DATA to the shared/data directory.");
+    }
 
     /// <summary>Every violation of the schema, as "instance location: message"; empty when the log is valid.</summary>
     public static IReadOnlyList<string> SchemaErrors(string sarif)

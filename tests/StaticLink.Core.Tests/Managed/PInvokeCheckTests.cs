@@ -123,7 +123,7 @@ public class PInvokeCheckTests
 
         var finding = report.WithCode(DiagnosticCodes.UnreadableFile).Single();
         Assert.That(finding.File, Is.EqualTo("app!/Broken.dll"));
-        Assert.That(finding.Message, Does.StartWith($"app!/Broken.dll (in the single-file bundle app) has a .NET CLI header but its metadata could not be read at offset 0x{bytes.Length / 2:x}: "));
+        Assert.That(finding.Message, Does.StartWith($"app!/Broken.dll (in the single-file bundle app) has a .NET CLI header but its metadata could not be read at offset 0x{bytes.Length / 2:x}. The reader says: "));
         Assert.That(finding.Message, Does.Contain("past the end of the file: it was cut short. "));
     }
 
