@@ -58,7 +58,7 @@ public sealed class SelfContainedLinuxX64Tests : IntegrationTest
         Assert.That(lttng[0].File, Is.EqualTo(Path.Combine(project.PublishDirectory("net10.0", "linux-x64"), "libcoreclrtraceptprovider.so")));
         Assert.That(lttng[0].Message, Does.Contain("It comes from the .NET runtime (Microsoft.NETCore.App.Runtime.linux-x64 "));
         Assert.That(lttng[0].Message, Does.Contain("needs liblttng-ust.so.0"));
-        Assert.That(lttng[0].Message, Does.Contain("DOTNET_LTTng=0"));
+        Assert.That(lttng[0].Message, Does.Contain("<ContainerEnvironmentVariable Include=\"DOTNET_LTTng\" Value=\"0\" />"), "the fix, rendered as MSBuild");
 
         var report = Path.Combine(project.IntermediateDirectory("net10.0", "linux-x64"), "staticlink", "report.json");
         Assert.Multiple(() =>

@@ -24,7 +24,7 @@ public sealed class TargetIcuTests : IntegrationTest
         AssertFailedCleanly(result);
         var errors = MSBuildDiagnostic.Parse(result.Output).Where(diagnostic => diagnostic.Kind == "error").ToArray();
         Assert.That(errors.Select(diagnostic => diagnostic.Code).Distinct(), Is.EqualTo(new[] { "SL1011" }), result.ToString());
-        Assert.That(errors[0].Message, Does.Contain("has no ICU (libicuuc.so.*)"), result.ToString());
+        Assert.That(errors[0].Message, Does.Contain("The app needs ICU (libicuuc.so.*), which ").And.Contain(" does not have"), result.ToString());
         Assert.That(errors[0].Message, Does.Contain("Couldn't find a valid ICU package installed on the system"));
         Assert.That(errors[0].Message, Does.Contain("<InvariantGlobalization>true</InvariantGlobalization>"), "the fix is named");
 

@@ -34,7 +34,8 @@ public sealed class ToolPackageTests : IntegrationTest
         // Needs only libc.so.6, which debian.12 has; the other needs libdemo.so.1, which no output or target has.
         StaticProfileTools.Compile("gcc", PassesSource, Path.Combine(_passing, "hello"), "-O1");
         StaticProfileTools.Compile("gcc", DemoSource, library, "-O1", "-shared", "-fPIC", "-Wl,-soname,libdemo.so.1");
-        StaticProfileTools.Compile("gcc", UsesDemoSource, Path.Combine(_failing, "uses-demo"), "-O1", library);
+        // Debian links --as-needed: a library named before the source would be dropped as unneeded.
+        StaticProfileTools.Compile("gcc", UsesDemoSource, Path.Combine(_failing, "uses-demo"), "-O1", "-Wl,--no-as-needed", library);
         foreach (var source in Directory.GetFiles(_passing, "*.c").Concat(Directory.GetFiles(_failing, "*.c")))
         {
             File.Delete(source);
