@@ -71,11 +71,7 @@ internal static class CheckCommand
 
     public static int Run(CheckArguments arguments, TextWriter output, TextWriter error)
     {
-        if (WriterFor(arguments.Format) is not { } write)
-        {
-            error.WriteLine($"staticlink: check --format {Formats.Name(arguments.Format)} is not implemented yet; use text or json");
-            return ExitCodes.Usage;
-        }
+        var write = WriterFor(arguments.Format);
 
         if (Unreadable(arguments.Path) is { } reason)
         {
@@ -146,13 +142,14 @@ internal static class CheckCommand
     /// The one place each --format of check maps to its writer. A format accepted on the command line whose writer is
     /// not here yet is null, and check refuses it before reading anything.
     /// </summary>
-    private static Action<CheckReport, TextWriter, CheckArguments>? WriterFor(OutputFormat format) => format switch
+    /// <summary>The one place a format maps to its writer; the parser only lets through formats that have one.</summary>
+    private static Action<CheckReport, TextWriter, CheckArguments> WriterFor(OutputFormat format) => format switch
     {
         OutputFormat.Text => (report, output, _) => WriteText(report, output),
         OutputFormat.Json => (report, output, _) => JsonReport.Write(report, output),
         OutputFormat.Sarif => (report, output, arguments) => output.Write(SarifReport.ToSarif(report, SarifOptionsFor(arguments))),
         OutputFormat.Markdown => (report, output, _) => MarkdownReport.Write(report, output),
-        _ => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "no writer for this format"),
     };
 
     /// <summary>
