@@ -232,6 +232,21 @@ public sealed class OutputScanner
             return Error(entry, size, exception.Message, (exception as ElfFormatException)?.Offset);
         }
 
+        if (inspection.Kind == ElfInspectionKind.Error)
+        {
+            // A file still being copied in, or removed meanwhile, is not what ships: wait for it, then read it again.
+            var outcome = SettlingFile.Wait(entry.FullPath, size);
+            if (outcome == SettlingOutcome.Settled)
+            {
+                inspection = _inspect(entry.FullPath);
+                size = SettlingFile.LengthOr(entry.FullPath, size);
+            }
+            else if (outcome != SettlingOutcome.Unchanged)
+            {
+                return Error(entry, size, SettlingFile.Describe(outcome, inspection.Error ?? "the file could not be read"), outcome == SettlingOutcome.Removed ? null : inspection.ErrorOffset);
+            }
+        }
+
         switch (inspection.Kind)
         {
             case ElfInspectionKind.Error:
