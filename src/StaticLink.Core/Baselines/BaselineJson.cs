@@ -215,47 +215,21 @@ public static class BaselineJson
         writer.WriteEndArray();
     }
 
-    private static List<FindingIdentity> Findings(JsonElement owner, string where, string? file)
-    {
-        var findings = new List<FindingIdentity>();
-        if (!owner.TryGetProperty("findings", out var array))
+    private static List<FindingIdentity> Findings(JsonElement owner, string where, string? file) =>
+        Objects(owner, "findings", where, (item, at) =>
         {
-            return findings;
-        }
-
-        Expect(array, JsonValueKind.Array, where + ".findings");
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            var at = where + ".findings[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-            Expect(item, JsonValueKind.Object, at);
             var code = OptionalString(item, "code", at);
             if (string.IsNullOrEmpty(code))
             {
                 throw new BaselineFormatException(at + ".code is missing or empty: each finding names its code, e.g. \"SL1001\"");
             }
 
-            findings.Add(new FindingIdentity(code!, file, NullIfEmpty(OptionalString(item, "library", at)), NullIfEmpty(OptionalString(item, "subject", at))));
-            index++;
-        }
+            return new FindingIdentity(code!, file, NullIfEmpty(OptionalString(item, "library", at)), NullIfEmpty(OptionalString(item, "subject", at)));
+        });
 
-        return findings;
-    }
-
-    private static List<VersionFloor> Floors(JsonElement file, string where)
-    {
-        var floors = new List<VersionFloor>();
-        if (!file.TryGetProperty("versionFloors", out var array))
+    private static List<VersionFloor> Floors(JsonElement file, string where) =>
+        Objects(file, "versionFloors", where, (item, at) =>
         {
-            return floors;
-        }
-
-        Expect(array, JsonValueKind.Array, where + ".versionFloors");
-        var index = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            var at = where + ".versionFloors[" + index.ToString(CultureInfo.InvariantCulture) + "]";
-            Expect(item, JsonValueKind.Object, at);
             var library = OptionalString(item, "library", at);
             var version = OptionalString(item, "version", at);
             if (string.IsNullOrEmpty(library) || string.IsNullOrEmpty(version))
@@ -263,11 +237,29 @@ public static class BaselineJson
                 throw new BaselineFormatException(at + " needs \"library\" and \"version\", e.g. { \"library\": \"libc.so.6\", \"version\": \"GLIBC_2.34\" }");
             }
 
-            floors.Add(new VersionFloor(library!, version!));
+            return new VersionFloor(library!, version!);
+        });
+
+    /// <summary>The optional array <paramref name="name"/> of objects, each read by <paramref name="read"/> with its JSON path.</summary>
+    private static List<T> Objects<T>(JsonElement owner, string name, string where, Func<JsonElement, string, T> read)
+    {
+        var items = new List<T>();
+        if (!owner.TryGetProperty(name, out var array))
+        {
+            return items;
+        }
+
+        Expect(array, JsonValueKind.Array, where + "." + name);
+        var index = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = where + "." + name + "[" + index.ToString(CultureInfo.InvariantCulture) + "]";
+            Expect(item, JsonValueKind.Object, at);
+            items.Add(read(item, at));
             index++;
         }
 
-        return floors;
+        return items;
     }
 
     private static List<string> Strings(JsonElement owner, string name, string where)

@@ -6,7 +6,7 @@ namespace StaticLink.Core.Reporting;
 /// <summary>The two kinds of URI a SARIF log holds: a base directory (file:///..., ending in '/') and paths relative to it.</summary>
 internal static class SarifUris
 {
-    /// <summary>"/work/app/publish" -> "file:///work/app/publish/".</summary>
+    /// <summary>"/srv/app/publish" -> "file:///srv/app/publish/".</summary>
     public static string DirectoryUri(string directory)
     {
         var full = Path.GetFullPath(directory);
