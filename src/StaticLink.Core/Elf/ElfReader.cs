@@ -143,6 +143,15 @@ public static class ElfReader
 
         try
         {
+#if NET
+            if (NonBlockingOpen.IsSupported)
+            {
+                // Opened without blocking, a FIFO is harmless: like a device or an empty file it has no length.
+                using var handle = NonBlockingOpen.Open(path);
+                return InspectSource(path, new ElfByteSource(handle), options);
+            }
+#endif
+
             // A FIFO named like a library would block open(2) until some writer appears, so the reader would hang. FIFOs
             // and devices report no length, like empty files: all of them are "not ELF" without being opened.
             if (HasNoLength(path))
@@ -150,17 +159,8 @@ public static class ElfReader
                 return ElfInspection.ForNotElf(path);
             }
 
-            // Open first and explain afterwards: errors cost no extra calls in the common case of a readable file.
-            // The magic is checked in the first page, which the parser reads next anyway: one read call fewer per
-            // file (of about ten), measured over the 3,681 ELF files of the bench machine.
             using var stream = OpenRead(path);
-            var source = new ElfByteSource(stream);
-            if (!source.StartsWithElfMagic())
-            {
-                return ElfInspection.ForNotElf(path);
-            }
-
-            return ElfInspection.ForElf(path, Parse(source, options));
+            return InspectSource(path, new ElfByteSource(stream), options);
         }
         catch (ElfFormatException exception)
         {
@@ -178,6 +178,21 @@ public static class ElfReader
         {
             return ElfInspection.ForError(path, Directory.Exists(path) ? "is a directory" : exception.Message);
         }
+    }
+
+    /// <summary>
+    /// Open first and explain afterwards: errors cost no extra calls in the common case of a readable file. The magic
+    /// is checked in the first page, which the parser reads next anyway: one read call fewer per file (of about ten),
+    /// measured over the 3,681 ELF files of the bench machine.
+    /// </summary>
+    private static ElfInspection InspectSource(string path, ElfByteSource source, ElfReadOptions options)
+    {
+        if (source.Length == 0 || !source.StartsWithElfMagic())
+        {
+            return ElfInspection.ForNotElf(path);
+        }
+
+        return ElfInspection.ForElf(path, Parse(source, options));
     }
 
     private static bool HasNoLength(string path)
