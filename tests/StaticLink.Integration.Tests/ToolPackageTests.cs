@@ -3,6 +3,8 @@ using System.IO;
 using System.Linq;
 using System.Reflection.PortableExecutable;
 using System.Runtime.InteropServices;
+using StaticLink.Core.Elf;
+using StaticLink.Tests.Shared.LoaderTruth;
 using StaticLink.Tests.Shared;
 
 namespace StaticLink.Integration.Tests;
@@ -72,25 +74,77 @@ public sealed class ToolPackageTests : IntegrationTest
     }
 
     [Test]
-    public void The_installer_picks_the_ReadyToRun_package_of_this_machines_RID()
+    public void On_linux_x64_the_installer_picks_the_NativeAOT_program_and_it_starts_on_Debian_11()
     {
-        var rid = HostLinuxRid();
-        if (rid is not ("linux-x64" or "linux-arm64"))
+        if (HostLinuxRid() != "linux-x64")
         {
-            Assert.Ignore($"{rid} gets the plain IL package StaticLink.Cli.any");
+            Assert.Ignore($"{HostLinuxRid()} gets a ReadyToRun package; see the next test");
         }
 
-        var toolPath = Path.Combine(_work, "tool-path-rid");
+        var toolPath = Path.Combine(_work, "tool-path-aot");
         var install = DotNetCli.Run(_work, ["tool", "install", "StaticLink.Cli", "--tool-path", toolPath, "--add-source", PackageFeed.FeedDirectory, "--version", PackageFeed.Version]);
         Assert.That(install.ExitCode, Is.Zero, install.ToString());
 
         var store = Path.Combine(toolPath, ".store", "staticlink.cli", PackageFeed.Version.ToLowerInvariant());
-        var installed = Directory.GetFiles(store, "staticlink.dll", SearchOption.AllDirectories);
-        Assert.That(installed, Has.Length.EqualTo(1), string.Join("\n", Directory.GetFileSystemEntries(store, "*", SearchOption.AllDirectories)));
-        Assert.That(installed[0], Does.Contain($"{Path.DirectorySeparatorChar}staticlink.cli.{rid}{Path.DirectorySeparatorChar}"));
-        Assert.That(IsReadyToRun(installed[0]), Is.True, "precompiled, so start-up does not JIT the parser and the engine");
-        Assert.That(IsReadyToRun(Path.Combine(Path.GetDirectoryName(installed[0])!, "System.CommandLine.dll")), Is.True);
-        Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(installed[0])!, "staticlink")), Is.False, "no apphost: the installer's shim runs dotnet staticlink.dll");
+        var entries = Directory.GetFileSystemEntries(store, "*", SearchOption.AllDirectories);
+        var listing = string.Join("\n", entries);
+        var program = entries.Single(entry => Path.GetFileName(entry) == "staticlink" && File.Exists(entry));
+        Assert.Multiple(() =>
+        {
+            Assert.That(program, Does.Contain($"{Path.DirectorySeparatorChar}staticlink.cli.linux-x64{Path.DirectorySeparatorChar}"), listing);
+            Assert.That(entries.Where(entry => entry.EndsWith(".dll", StringComparison.Ordinal)), Is.Empty, "a NativeAOT program needs no assemblies\n" + listing);
+            Assert.That(entries.Where(entry => entry.EndsWith(".dbg", StringComparison.Ordinal) || entry.EndsWith(".pdb", StringComparison.Ordinal)), Is.Empty, "no debug symbols shipped\n" + listing);
+        });
+
+        // Linked against Debian 11's glibc (build/sysroot.sh): nothing newer than GLIBC_2.17 is needed, so RHEL 8 and
+        // Amazon Linux 2 start it too. The reader says so; bullseye's own loader proves it for glibc 2.31.
+        var elf = ElfReader.Read(program);
+        var newest = elf.VersionNeeds.SelectMany(need => need.Versions).Where(version => version.StartsWith("GLIBC_", StringComparison.Ordinal))
+            .Select(version => Version.Parse(version["GLIBC_".Length..])).Max();
+        Assert.That(newest, Is.LessThanOrEqualTo(new Version(2, 17)), string.Join(", ", elf.VersionNeeds.SelectMany(need => need.Versions)));
+
+        var bullseye = DebianReleaseRoot.Bullseye("libc6");
+        Assert.That(bullseye.InstalledPackages, Has.Some.StartWith("libc6 2.31-"), bullseye.ToString());
+        var run = RealLoader.RunApp(bullseye, Path.GetDirectoryName(program)!, "staticlink", ["--version"]);
+        Assert.That(run.ExitCode, Is.Zero, run.Describe());
+        Assert.That(run.StandardOutput, Is.EqualTo(PackageFeed.Version + "\n"), run.Describe());
+
+        // The program as installed: start-up, the engine and the report, on this machine.
+        var check = ExternalTool.Run(Path.Combine(toolPath, "staticlink"), ["check", "--rid", "linux-x64", "--target", "debian.12", _failing]);
+        Assert.That(check.ExitCode, Is.EqualTo(1), check.Describe());
+        Assert.That(check.StandardOutput, Does.Contain("uses-demo: error SL1001: "), check.Describe());
+    }
+
+    [Test]
+    public void The_arm64_and_musl_packages_are_ReadyToRun_and_every_RID_package_is_in_the_pointer()
+    {
+        var pointer = Path.Combine(PackageFeed.FeedDirectory, $"StaticLink.Cli.{PackageFeed.Version}.nupkg");
+        using (var archive = System.IO.Compression.ZipFile.OpenRead(pointer))
+        {
+            var settings = archive.Entries.Single(entry => entry.Name == "DotnetToolSettings.xml");
+            using var reader = new StreamReader(settings.Open());
+            var text = reader.ReadToEnd();
+            foreach (var rid in new[] { "linux-x64", "linux-arm64", "linux-musl-x64", "any" })
+            {
+                Assert.That(text, Does.Contain($"RuntimeIdentifier=\"{rid}\""), text);
+            }
+        }
+
+        foreach (var rid in new[] { "linux-arm64", "linux-musl-x64" })
+        {
+            var package = Path.Combine(PackageFeed.FeedDirectory, $"StaticLink.Cli.{rid}.{PackageFeed.Version}.nupkg");
+            var unpacked = Path.Combine(_work, "unpacked-" + rid);
+            if (Directory.Exists(unpacked))
+            {
+                Directory.Delete(unpacked, recursive: true);
+            }
+
+            System.IO.Compression.ZipFile.ExtractToDirectory(package, unpacked);
+            var assembly = Directory.GetFiles(unpacked, "staticlink.dll", SearchOption.AllDirectories).Single();
+            Assert.That(IsReadyToRun(assembly), Is.True, $"{rid}: precompiled, so start-up does not JIT the parser and the engine");
+            Assert.That(IsReadyToRun(Path.Combine(Path.GetDirectoryName(assembly)!, "System.CommandLine.dll")), Is.True, rid);
+            Assert.That(File.Exists(Path.Combine(Path.GetDirectoryName(assembly)!, "staticlink")), Is.False, $"{rid}: no apphost: the installer's shim runs dotnet staticlink.dll");
+        }
     }
 
     [Test]
