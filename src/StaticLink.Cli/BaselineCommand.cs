@@ -36,7 +36,7 @@ internal static class BaselineCommand
                 RuntimeIdentifier = parseResult.GetRequiredValue(selection.RuntimeIdentifier),
                 PolicyName = parseResult.GetValue(selection.Policy),
                 Targets = parseResult.GetValue(selection.Targets) ?? [],
-                TargetSetting = "--target",
+                SettingNames = CommandLineSettings.Names,
                 TargetFramework = parseResult.GetValue(selection.Framework),
                 RulesFile = parseResult.GetValue(rules),
             },

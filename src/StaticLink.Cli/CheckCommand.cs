@@ -85,7 +85,7 @@ internal static class CheckCommand
             RuntimeIdentifier = arguments.RuntimeIdentifier,
             PolicyName = arguments.Policy,
             Targets = arguments.Targets,
-            TargetSetting = "--target",
+            SettingNames = CommandLineSettings.Names,
             TargetFramework = arguments.Framework,
             MaxGlibcVersion = arguments.MaxGlibc,
             RulesFile = arguments.Rules,

@@ -62,7 +62,7 @@ internal static class TreeCommand
             return ExitCodes.Unreadable;
         }
 
-        var report = DependencyTreeReport.Build(root, rid, targets, framework);
+        var report = DependencyTreeReport.Build(root, rid, targets, framework, CommandLineSettings.Names);
         foreach (var problem in report.Problems)
         {
             streams.Error.WriteLine(CheckCommand.FindingLine(problem, report.Root));

@@ -72,7 +72,7 @@ internal sealed class TaskSettings
             RulesFile = NullIfBlank(task.RulesFile),
             InvariantGlobalization = task.InvariantGlobalization,
             Targets = SplitList(task.Targets),
-            TargetSetting = "StaticLinkTarget",
+            SettingNames = SettingNames.MSBuild,
             TargetFramework = NullIfBlank(task.TargetFramework),
             Container = new ContainerSettings
             {

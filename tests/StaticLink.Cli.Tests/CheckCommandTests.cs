@@ -137,6 +137,18 @@ public sealed class CheckCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output);
         Assert.That(run.Output, Does.Contain("hello: error SL1004: "));
+        // The limit is named as the user gave it, never as the MSBuild property of the same setting.
+        Assert.That(run.Output, Does.Contain("allowed by --max-glibc.").And.Contain("Or raise the limit with --max-glibc "), run.Output);
+        Assert.That(run.Output, Does.Not.Contain("StaticLinkMaxGlibcVersion"), run.Output);
+    }
+
+    [Test]
+    public void An_unknown_target_names_the_option_it_came_from()
+    {
+        var run = CliRun.Of("check", "--rid", "linux-x64", "--target", "./no-such-target.json", Output("unknown-target", _hello));
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.Output + run.Error);
+        Assert.That(run.Output + run.Error, Does.Contain("--target").And.Not.Contain("StaticLinkTarget"), run.Output + run.Error);
     }
 
     [Test]

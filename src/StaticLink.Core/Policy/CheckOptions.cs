@@ -21,8 +21,8 @@ public sealed class CheckOptions
     /// </summary>
     public IReadOnlyList<string> Targets { get; init; } = [];
 
-    /// <summary>How <see cref="Targets"/> were given, for messages (StaticLinkTarget, --target).</summary>
-    public string TargetSetting { get; init; } = "StaticLinkTarget";
+    /// <summary>How the front end names the settings, for messages (StaticLinkTarget or --target, ...).</summary>
+    public SettingNames SettingNames { get; init; } = SettingNames.MSBuild;
 
     /// <summary>The TFM, e.g. net10.0: it decides .NET's floor and the SDK's container tag.</summary>
     public string? TargetFramework { get; init; }

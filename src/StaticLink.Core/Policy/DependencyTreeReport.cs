@@ -36,7 +36,7 @@ public sealed class DependencyTreeReport
     /// <param name="runtimeIdentifier">Null: linux-[musl-]ARCH from the output's own files.</param>
     /// <param name="targets">Where it will run; empty: .NET's floor for the RID, as a check chooses.</param>
     /// <param name="targetFramework">The TFM, which decides .NET's floor.</param>
-    public static DependencyTreeReport Build(string root, string? runtimeIdentifier, IReadOnlyList<string> targets, string? targetFramework = null)
+    public static DependencyTreeReport Build(string root, string? runtimeIdentifier, IReadOnlyList<string> targets, string? targetFramework = null, SettingNames? settingNames = null)
     {
         var scan = new OutputScanner().Scan(root);
         var rid = string.IsNullOrWhiteSpace(runtimeIdentifier) ? RuntimeIdentifierOf(scan.Files) : runtimeIdentifier!.Trim();
@@ -45,7 +45,7 @@ public sealed class DependencyTreeReport
             Root = root,
             RuntimeIdentifier = rid,
             Targets = targets ?? [],
-            TargetSetting = "--target",
+            SettingNames = settingNames ?? SettingNames.MSBuild,
             TargetFramework = targetFramework,
         });
         var problems = new List<Finding>(rules.Problems);

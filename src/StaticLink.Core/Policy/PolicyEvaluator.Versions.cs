@@ -264,17 +264,10 @@ public sealed partial class PolicyEvaluator
             ? $"Build {file.FileName} against glibc {limit.Maximum.Text} or older (e.g. in a container of an older distribution), or avoid the symbols listed"
             : $"Build {file.FileName} with an older {LibraryOfPrefix(limit.Prefix)}, or avoid the symbols listed");
 
-        // A limit set by a setting is raised by that setting; one a policy sets is raised by choosing another policy or target.
-        var raise = IsUserLimit(limit)
-            ? FixStep.RaiseVersionLimit("Or raise the limit with ", limit.Prefix, newest.Text)
-            : FixStep.Advice($"Or raise the limit of {limit.Source} ({limit.Prefix}: {newest.Text})");
-        return new FindingFix(build, raise);
+        // Every version limit is a setting (a property or item, an option or the rules file): that setting raises it.
+        // Targets' ceilings are SL1004's other form, against the target's own libraries.
+        return new FindingFix(build, FixStep.RaiseVersionLimit("Or raise the limit with ", limit.Prefix, newest.Text));
     }
-
-    private static bool IsUserLimit(EffectiveVersionLimit limit) =>
-        limit.Source is "StaticLinkMaxGlibcVersion" or "StaticLinkMaxVersion"
-        || limit.Source.StartsWith("maxGlibcVersion", StringComparison.Ordinal)
-        || limit.Source.StartsWith("maxVersions", StringComparison.Ordinal);
 
     private static string LibraryOfPrefix(string prefix) => prefix switch
     {

@@ -36,7 +36,8 @@ public static class RuleSetBuilder
 
         var rulesSource = rulesFile is null ? string.Empty : " in " + System.IO.Path.GetFileName(rulesFile.Path);
         var policyName = options.PolicyName;
-        var policySetting = "StaticLinkPolicy";
+        var names = options.SettingNames;
+        var policySetting = names.Policy;
         if (string.IsNullOrWhiteSpace(policyName) && !string.IsNullOrWhiteSpace(rulesFile?.PolicyName))
         {
             policyName = rulesFile!.PolicyName;
@@ -45,18 +46,18 @@ public static class RuleSetBuilder
 
 
         var limits = new List<EffectiveVersionLimit>();
-        AddGlibcShorthand(options.MaxGlibcVersion, "StaticLinkMaxGlibcVersion", null, limits, problems);
+        AddGlibcShorthand(options.MaxGlibcVersion, names.MaxGlibcVersion, null, limits, problems);
         foreach (var limit in options.MaxVersions)
         {
-            AddLimit(limit, "StaticLinkMaxVersion", null, limits, problems);
+            AddLimit(limit, names.MaxVersion, null, limits, problems);
         }
 
         var allow = new List<SourcedRule>();
         var deny = new List<SourcedRule>();
         var ignore = new List<SourcedRule>();
-        AddLibraryRules(options.Allow, "StaticLinkAllow", null, allow, problems);
-        AddLibraryRules(options.Deny, "StaticLinkDeny", null, deny, problems);
-        AddIgnoreRules(options.Ignore, "StaticLinkIgnore", null, ignore, problems);
+        AddLibraryRules(options.Allow, names.Allow, null, allow, problems);
+        AddLibraryRules(options.Deny, names.Deny, null, deny, problems);
+        AddIgnoreRules(options.Ignore, names.Ignore, null, ignore, problems);
 
         if (rulesFile is not null)
         {
@@ -83,7 +84,7 @@ public static class RuleSetBuilder
         // Targets last: a rules file's policy and every other problem are known, and a bad target stops the check.
         var targets = cannotCheck
             ? []
-            : TargetResolver.Resolve(options.Targets, options.TargetSetting, policyName, policySetting, target, targetFramework, options.Container, problems);
+            : TargetResolver.Resolve(options.Targets, names.Target, policyName, policySetting, target, targetFramework, options.Container, problems);
         cannotCheck |= targets.Count == 0 || configurationInvalid;
 
         return new RuleSet
