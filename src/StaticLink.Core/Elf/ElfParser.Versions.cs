@@ -19,17 +19,12 @@ internal sealed partial class ElfParser
         var declaredCount = DynamicValue(DT_VERNEEDNUM);
         var offset = MapAddress(address.Value, "DT_VERNEED");
         var needs = new List<ElfVersionNeed>();
-        var visited = new HashSet<ulong>();
 
-        // Each entry is 16 bytes, so the file's length bounds the walk even when the count is a lie.
+        // vn_next is unsigned and the walk stops at 0, so every step moves forward: the chain cannot loop, and with
+        // each entry read inside the file, the file's length bounds the walk even when the count is a lie.
         var limit = declaredCount ?? ulong.MaxValue;
         for (ulong index = 0; index < limit; index++)
         {
-            if (!visited.Add(offset))
-            {
-                throw new ElfFormatException((long)offset, "version need entries form a loop (vn_next points back)");
-            }
-
             var entry = _source.Read(offset, VerneedSize, "version need entry (Verneed)");
             var auxiliaryCount = _decoder.U16(entry, 2);
             var library = DynamicString(_decoder.U32(entry, 4), "vn_file");
@@ -50,14 +45,10 @@ internal sealed partial class ElfParser
     private List<string> ReadVersionNeedAuxiliaries(string library, ulong offset, ushort count)
     {
         var versions = new List<string>();
-        var visited = new HashSet<ulong>();
+
+        // vna_next, like vn_next, only moves forward.
         for (var index = 0; index < count; index++)
         {
-            if (!visited.Add(offset))
-            {
-                throw new ElfFormatException((long)offset, $"version need auxiliaries of {library} form a loop (vna_next points back)");
-            }
-
             var auxiliary = _source.Read(offset, VernauxSize, "version need auxiliary (Vernaux)");
             var versionIndex = (ushort)(_decoder.U16(auxiliary, 6) & ~VERSYM_HIDDEN);
             var name = DynamicString(_decoder.U32(auxiliary, 8), "vna_name");
@@ -86,15 +77,11 @@ internal sealed partial class ElfParser
         var declaredCount = DynamicValue(DT_VERDEFNUM);
         var offset = MapAddress(address.Value, "DT_VERDEF");
         var definitions = new List<string>();
-        var visited = new HashSet<ulong>();
+
+        // vd_next, like vn_next, only moves forward.
         var limit = declaredCount ?? ulong.MaxValue;
         for (ulong index = 0; index < limit; index++)
         {
-            if (!visited.Add(offset))
-            {
-                throw new ElfFormatException((long)offset, "version definitions form a loop (vd_next points back)");
-            }
-
             var entry = _source.Read(offset, VerdefSize, "version definition (Verdef)");
             var auxiliaryCount = _decoder.U16(entry, 6);
             var auxiliaryOffset = _decoder.U32(entry, 12);
