@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static StaticLink.Core.Elf.ElfConstants;
 
@@ -5,7 +6,9 @@ namespace StaticLink.Core.Elf;
 
 internal sealed partial class ElfParser
 {
-    private List<ElfDynamicEntry> _dynamic = [];
+    // An array, not a List: a List of a struct is generic code outside this assembly's ReadyToRun image, JIT-compiled
+    // on the first file of every process (see ElfParser.Versions for the measured cost).
+    private ElfDynamicEntry[] _dynamic = [];
     private ElfStringTable? _dynamicStrings;
 
     private void ReadDynamicTable()
@@ -19,6 +22,8 @@ internal sealed partial class ElfParser
         var entrySize = (ulong)(_decoder.WordSize * 2);
         var bytes = _source.Read(offset, size, "dynamic table");
         var count = (int)(size / entrySize);
+        var entries = new ElfDynamicEntry[count];
+        var filled = 0;
         var terminated = false;
         for (var index = 0; index < count; index++)
         {
@@ -30,13 +35,16 @@ internal sealed partial class ElfParser
                 break;
             }
 
-            _dynamic.Add(new ElfDynamicEntry(tag, _decoder.Word(bytes, at + _decoder.WordSize)));
+            entries[filled++] = new ElfDynamicEntry(tag, _decoder.Word(bytes, at + _decoder.WordSize));
         }
 
         if (!terminated)
         {
             throw new ElfFormatException((long)offset, $"dynamic table has no DT_NULL terminator within its {size} bytes");
         }
+
+        _dynamic = new ElfDynamicEntry[filled];
+        Array.Copy(entries, _dynamic, filled);
 
         LoadDynamicStrings(linkedStringSection);
         ApplyDynamicEntries();
