@@ -67,17 +67,23 @@ internal sealed class ElfByteSource
         catch (ElfFormatException)
         {
             // The file shrank since it was opened: what its first bytes are now decides, as if only they were read.
-            var magic = new byte[4];
-            var filled = 0;
-            while (filled < magic.Length && ReadAt(0UL + (ulong)filled, magic, filled, magic.Length - filled) is var read and > 0)
-            {
-                filled += read;
-            }
-
-            return filled == magic.Length && magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+            return FirstFourBytesAreMagic();
         }
 
-        return head[0] == 0x7f && head[1] == (byte)'E' && head[2] == (byte)'L' && head[3] == (byte)'F';
+        return ElfReader.IsElfMagic(head);
+    }
+
+    private bool FirstFourBytesAreMagic()
+    {
+        try
+        {
+            return ElfReader.IsElfMagic(ReadAtMost(0, 4, "ELF identification"));
+        }
+        catch (ElfFormatException)
+        {
+            // Shorter than four bytes now.
+            return false;
+        }
     }
 
     /// <summary>Reads exactly <paramref name="count"/> bytes at <paramref name="offset"/>, or explains what is missing.</summary>

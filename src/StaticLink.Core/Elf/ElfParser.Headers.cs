@@ -12,7 +12,7 @@ internal sealed partial class ElfParser
     private ElfHeaderFields ReadFileHeader()
     {
         var ident = _source.Read(0, EI_NIDENT, "ELF identification");
-        if (ident[0] != 0x7f || ident[1] != (byte)'E' || ident[2] != (byte)'L' || ident[3] != (byte)'F')
+        if (!ElfReader.IsElfMagic(ident))
         {
             throw new ElfFormatException(0, "not an ELF file (bad magic)");
         }

@@ -12,11 +12,10 @@ internal sealed partial class ElfParser
     /// outside this assembly's ReadyToRun image, JIT-compiled on the first file of every process. With the dynamic
     /// table's List of structs it made the first ELF file read in a publish cost 6.4 to 8.4 ms; without both, 3.1 to
     /// 4.2 ms (the next file: 0.3 ms). Measured in MSBuild, 3 and 4 clean self-contained publishes of the
-    /// build/bench.sh publish project, libcoreclr.so read first.
+    /// build/bench.sh publish project, libcoreclr.so read first. An empty array: no needed version at all (it grows
+    /// only to hold one).
     /// </summary>
     private ElfNeededVersion?[] _neededVersionsByIndex = [];
-
-    private int _neededVersionCount;
 
     private void ReadVersionNeeds()
     {
@@ -85,11 +84,6 @@ internal sealed partial class ElfParser
             _neededVersionsByIndex = larger;
         }
 
-        if (_neededVersionsByIndex[index] is null)
-        {
-            _neededVersionCount++;
-        }
-
         _neededVersionsByIndex[index] = version;
     }
 
@@ -138,7 +132,7 @@ internal sealed partial class ElfParser
     {
         var symbolTableAddress = DynamicValue(DT_SYMTAB);
         var versionTableAddress = DynamicValue(DT_VERSYM);
-        if (symbolTableAddress is null || versionTableAddress is null || _neededVersionCount == 0)
+        if (symbolTableAddress is null || versionTableAddress is null || _neededVersionsByIndex.Length == 0)
         {
             return;
         }

@@ -50,8 +50,12 @@ public static class ElfReader
             filled += read;
         }
 
-        return magic[0] == 0x7f && magic[1] == (byte)'E' && magic[2] == (byte)'L' && magic[3] == (byte)'F';
+        return IsElfMagic(magic);
     }
+
+    /// <summary>True when <paramref name="bytes"/> start with 0x7f 'E' 'L' 'F': the one place the magic is spelled.</summary>
+    internal static bool IsElfMagic(byte[] bytes) =>
+        bytes.Length >= 4 && bytes[0] == 0x7f && bytes[1] == (byte)'E' && bytes[2] == (byte)'L' && bytes[3] == (byte)'F';
 
     public static ElfFile Read(string path) => Read(path, ElfReadOptions.Default);
 

@@ -345,9 +345,7 @@ public static class ReadOnlyDataScanner
                 {
                     if (!_markerFound[marker] && ByteSearch.IndexOf(_current, kept, MarkerBytes[marker]) >= 0)
                     {
-                        _markerFound[marker] = true;
-                        _markersLeft--;
-                        Markers.Add(GlibcMarkerStrings[marker]);
+                        Found(marker);
                     }
                 }
             }
@@ -366,9 +364,7 @@ public static class ReadOnlyDataScanner
             {
                 if (!_markerFound[marker] && strings.IndexOf(MarkerBytes[marker]) >= 0)
                 {
-                    _markerFound[marker] = true;
-                    _markersLeft--;
-                    Markers.Add(GlibcMarkerStrings[marker]);
+                    Found(marker);
                 }
             }
         }
@@ -389,6 +385,13 @@ public static class ReadOnlyDataScanner
             }
         }
 #endif
+
+        private void Found(int marker)
+        {
+            _markerFound[marker] = true;
+            _markersLeft--;
+            Markers.Add(GlibcMarkerStrings[marker]);
+        }
 
         [MethodImpl(HotPath.Optimized)]
         private string? AsciiSoname(int length)
