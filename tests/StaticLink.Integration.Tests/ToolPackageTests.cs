@@ -42,6 +42,14 @@ public sealed class ToolPackageTests : IntegrationTest
         {
             File.Delete(source);
         }
+
+        // The verdicts the tests expect from staticlink are the real loader's, in a Debian 12 root like debian.12.
+        var debian12 = RootFilesystem.GlibcFull();
+        var passes = RealLoader.Ask(debian12, _passing, "hello");
+        Assert.That(passes.Loads, Is.True, passes.Summary());
+        var fails = RealLoader.Ask(debian12, _failing, "uses-demo");
+        Assert.That(fails.Loads, Is.False, fails.Summary());
+        Assert.That(fails.RawOutput, Does.Contain("libdemo.so.1"), fails.Summary());
     }
 
     [Test]
