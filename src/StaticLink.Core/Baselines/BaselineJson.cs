@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using StaticLink.Core.Json;
 
 namespace StaticLink.Core.Baselines;
 
@@ -38,25 +39,13 @@ public static class BaselineJson
             writer.WriteString("runtimeIdentifier", rid);
         }
 
-        writer.WriteStartArray("targets");
-        foreach (var target in baseline.Targets)
-        {
-            writer.WriteStringValue(target);
-        }
-
-        writer.WriteEndArray();
+        JsonOutput.WriteStrings(writer, "targets", baseline.Targets);
         writer.WriteStartArray("files");
         foreach (var file in baseline.Files)
         {
             writer.WriteStartObject();
             writer.WriteString("path", file.Path);
-            writer.WriteStartArray("libraries");
-            foreach (var library in file.Libraries)
-            {
-                writer.WriteStringValue(library);
-            }
-
-            writer.WriteEndArray();
+            JsonOutput.WriteStrings(writer, "libraries", file.Libraries);
             writer.WriteStartArray("versionFloors");
             foreach (var floor in file.VersionFloors)
             {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -43,6 +44,18 @@ internal sealed class JsonOutput : IDisposable
     }
 
     public Utf8JsonWriter Json { get; }
+
+    /// <summary>Writes the property <paramref name="name"/> as an array of <paramref name="values"/>, in their order.</summary>
+    public static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
 
     /// <summary>Hands what has been written on to the text writer; call it before writing to that text writer directly.</summary>
     public void Flush()

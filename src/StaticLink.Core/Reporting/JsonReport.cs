@@ -129,15 +129,15 @@ public static class JsonReport
         json.WriteBoolean("fullyStatic", file.FullyStatic);
         json.WriteString("interpreter", elf?.Interpreter);
         json.WriteString("soname", elf?.Soname);
-        WriteStrings(json, "needed", elf?.Needed ?? []);
-        WriteStrings(json, "bundled", file.Bundled);
-        WriteStrings(json, "external", file.External);
-        WriteStrings(json, "runtimeLoaded", file.RuntimeLoaded);
+        JsonOutput.WriteStrings(json, "needed", elf?.Needed ?? []);
+        JsonOutput.WriteStrings(json, "bundled", file.Bundled);
+        JsonOutput.WriteStrings(json, "external", file.External);
+        JsonOutput.WriteStrings(json, "runtimeLoaded", file.RuntimeLoaded);
         json.WriteString("minimumGlibc", file.MinimumGlibc);
         if (elf is not null)
         {
-            WriteStrings(json, "rpath", elf.Rpath);
-            WriteStrings(json, "runpath", elf.Runpath);
+            JsonOutput.WriteStrings(json, "rpath", elf.Rpath);
+            JsonOutput.WriteStrings(json, "runpath", elf.Runpath);
             json.WriteBoolean("stripped", elf.Stripped);
         }
 
@@ -179,17 +179,6 @@ public static class JsonReport
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static void WriteTarget(Utf8JsonWriter json, PInvokeTargetReport target)

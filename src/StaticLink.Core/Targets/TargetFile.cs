@@ -126,7 +126,7 @@ public static class TargetFile
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", SchemaVersion);
         json.WriteString("id", target.Id);
-        WriteStrings(json, "aliases", target.Aliases);
+        JsonOutput.WriteStrings(json, "aliases", target.Aliases);
         json.WriteString("kind", KindName(target.Kind));
         json.WriteString("title", target.Title);
         json.WriteString("source", target.Source);
@@ -150,7 +150,7 @@ public static class TargetFile
             json.WriteStartObject();
             json.WriteString("soname", library.Soname);
             json.WriteString("path", library.Path);
-            WriteStrings(json, "versions", library.Versions);
+            JsonOutput.WriteStrings(json, "versions", library.Versions);
             if (library.VersionCeilings.Count > 0)
             {
                 json.WriteStartObject("versionCeilings");
@@ -170,21 +170,10 @@ public static class TargetFile
         {
             var sorted = new List<string>(symbols);
             sorted.Sort(StringComparer.Ordinal);
-            WriteStrings(json, "libcSymbols", sorted);
+            JsonOutput.WriteStrings(json, "libcSymbols", sorted);
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static TargetKind ParseKind(string text, TargetFileSource source) => text switch
