@@ -1,5 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
 
 namespace StaticLink.Cli;
@@ -43,5 +43,5 @@ internal static class FixText
         : $"{{ \"pattern\": {Quoted(pattern)}, \"reason\": {Quoted(reason)} }}";
 
     private static string Quoted(string? text) =>
-        "\"" + JsonEncodedText.Encode(text ?? string.Empty, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString() + "\"";
+        "\"" + JsonEncodedText.Encode(text ?? string.Empty, JsonRequiredEscaping.Instance).ToString() + "\"";
 }

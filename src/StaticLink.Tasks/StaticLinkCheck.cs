@@ -116,6 +116,12 @@ public sealed class StaticLinkCheck : Task
     /// <summary>Prefix of each code's help page; the link is this value followed by the code and ".md".</summary>
     public string? HelpLinkBase { get; set; }
 
+    /// <summary>
+    /// Where the fingerprint of the last check that logged no error is kept (see <see cref="CheckStamp"/>): while it
+    /// matches, the check is skipped. Empty: the check always runs.
+    /// </summary>
+    public string? StampFile { get; set; }
+
     /// <summary>The full path of the JSON report written, or empty when none was written.</summary>
     [Output]
     public string ReportFile { get; private set; } = string.Empty;
@@ -141,15 +147,36 @@ public sealed class StaticLinkCheck : Task
         var settings = TaskSettings.Read(this, logger);
         if (settings is not null)
         {
-            var report = RunEngine(settings.Options, logger);
-            if (report is not null)
-            {
-                Publish(report, settings.SummaryImportance, logger);
-            }
+            Check(settings, logger);
         }
 
         HasErrors = Log.HasLoggedErrors;
         return !Log.HasLoggedErrors;
+    }
+
+    private void Check(TaskSettings settings, FindingLogger logger)
+    {
+        // Fingerprinted before the scan: a file that changes while it is read differs from the stamp next time.
+        var stamp = CheckStamp.For(this, settings);
+        var reportFile = string.IsNullOrWhiteSpace(ReportPath) ? null : Path.GetFullPath(ReportPath);
+        if (stamp is not null && stamp.IsUpToDate(reportFile, string.IsNullOrWhiteSpace(SarifPath) ? null : Path.GetFullPath(SarifPath)))
+        {
+            ReportFile = reportFile ?? string.Empty;
+            Log.LogMessage(settings.SummaryImportance, "StaticLink: up to date, the publish output and the settings are unchanged since the last successful check." + (reportFile is null ? string.Empty : " Report: " + reportFile));
+            return;
+        }
+
+        var report = RunEngine(settings.Options, logger);
+        if (report is null)
+        {
+            return;
+        }
+
+        Publish(report, settings.SummaryImportance, logger);
+        if (stamp is not null && !Log.HasLoggedErrors && !stamp.Save())
+        {
+            Log.LogMessage(MessageImportance.Low, $"StaticLink: the stamp '{StampFile}' could not be written, so the next publish checks again.");
+        }
     }
 
     private static CheckReport? RunEngine(CheckOptions options, FindingLogger logger)

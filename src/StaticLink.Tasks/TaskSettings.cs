@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using Microsoft.Build.Framework;
 using StaticLink.Core.Policy;
+using StaticLink.Core.Scanning;
 using StaticLink.Core.Targets;
 
 namespace StaticLink.Tasks;
@@ -14,6 +15,16 @@ namespace StaticLink.Tasks;
 /// </summary>
 internal sealed class TaskSettings
 {
+    private const string PatternMetadata = "Pattern";
+    private const string ReasonMetadata = "Reason";
+    private const string VersionMetadata = "Version";
+    private const string PackageIdMetadata = "NuGetPackageId";
+    private const string PackageVersionMetadata = "NuGetPackageVersion";
+    private const string RelativePathMetadata = "RelativePath";
+
+    /// <summary>Every item metadata the settings are read from, so that the stamp (<see cref="CheckStamp"/>) compares exactly these.</summary>
+    internal static readonly string[] MetadataRead = [PatternMetadata, ReasonMetadata, VersionMetadata, PackageIdMetadata, PackageVersionMetadata, RelativePathMetadata];
+
     private TaskSettings(CheckOptions options, MessageImportance summaryImportance)
     {
         Options = options;
@@ -92,6 +103,9 @@ internal sealed class TaskSettings
             FileOrigins = Origins(task.PublishedFiles),
             BaselineFile = baselineFile,
             UpdateBaseline = task.UpdateBaseline,
+
+            // Listed once, here: the stamp fingerprints the listing and the scan reads the same files.
+            Listing = Directory.Exists(root) ? OutputFileWalker.Walk(root) : null,
         };
         return new TaskSettings(options, importance);
     }
@@ -166,7 +180,7 @@ internal sealed class TaskSettings
             else
             {
                 prefix = spec;
-                version = item.GetMetadata("Version").Trim();
+                version = item.GetMetadata(VersionMetadata).Trim();
             }
 
             if (prefix.Length == 0 || version.Length == 0)
@@ -186,7 +200,7 @@ internal sealed class TaskSettings
         var rules = new List<LibraryRule>();
         foreach (var item in items)
         {
-            rules.Add(new LibraryRule(PatternOf(item), NullIfBlank(item.GetMetadata("Reason"))));
+            rules.Add(new LibraryRule(PatternOf(item), NullIfBlank(item.GetMetadata(ReasonMetadata))));
         }
 
         return rules;
@@ -197,7 +211,7 @@ internal sealed class TaskSettings
         var rules = new List<IgnoreRule>();
         foreach (var item in items)
         {
-            rules.Add(new IgnoreRule(PatternOf(item), NullIfBlank(item.GetMetadata("Reason"))));
+            rules.Add(new IgnoreRule(PatternOf(item), NullIfBlank(item.GetMetadata(ReasonMetadata))));
         }
 
         return rules;
@@ -209,7 +223,7 @@ internal sealed class TaskSettings
     /// </summary>
     private static string PatternOf(ITaskItem item)
     {
-        var pattern = item.GetMetadata("Pattern");
+        var pattern = item.GetMetadata(PatternMetadata);
         return string.IsNullOrWhiteSpace(pattern) ? item.ItemSpec.Trim() : pattern.Trim();
     }
 
@@ -233,14 +247,14 @@ internal sealed class TaskSettings
         var origins = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var id = item.GetMetadata("NuGetPackageId").Trim();
-            var relativePath = item.GetMetadata("RelativePath").Replace('\\', '/').Trim();
+            var id = item.GetMetadata(PackageIdMetadata).Trim();
+            var relativePath = item.GetMetadata(RelativePathMetadata).Replace('\\', '/').Trim();
             if (id.Length == 0 || relativePath.Length == 0)
             {
                 continue;
             }
 
-            var described = (id + " " + item.GetMetadata("NuGetPackageVersion").Trim()).Trim();
+            var described = (id + " " + item.GetMetadata(PackageVersionMetadata).Trim()).Trim();
             origins[relativePath] = id.StartsWith("Microsoft.NETCore.App.Runtime.", StringComparison.Ordinal) || id.StartsWith("Microsoft.AspNetCore.App.Runtime.", StringComparison.Ordinal)
                 ? FileOrigins.DotNetRuntimeOrigin + " (" + described + ")"
                 : described;

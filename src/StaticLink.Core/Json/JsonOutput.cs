@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace StaticLink.Core.Json;
@@ -18,7 +17,7 @@ internal sealed class JsonOutput : IDisposable
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonRequiredEscaping.Instance,
     };
 
     private readonly TextWriter _output;

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using StaticLink.Core.Targets;
 
+using StaticLink.Core.Scanning;
+
 namespace StaticLink.Core.Policy;
 
 /// <summary>Everything a check needs, whether it comes from MSBuild properties and items or from the command line.</summary>
@@ -67,4 +69,10 @@ public sealed class CheckOptions
 
     /// <summary>Rewrite <see cref="BaselineFile"/> with today's state (created when missing), then apply it.</summary>
     public bool UpdateBaseline { get; init; }
+
+    /// <summary>
+    /// The files of <see cref="Root"/> as <see cref="OutputFileWalker.Walk"/> listed them, when the front end has
+    /// listed them already (the MSBuild task does, for its stamp); null: the scan lists them itself.
+    /// </summary>
+    public IReadOnlyList<OutputFileWalker.Entry>? Listing { get; init; }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using StaticLink.Core.Json;
 using StaticLink.Core.Policy;
@@ -29,7 +28,7 @@ public static class SarifReport
     {
         Indented = true,
         // A file, never embedded in HTML: keep '<', '>', '&', '\'' and non-ASCII readable instead of \u escapes.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Encoder = JsonRequiredEscaping.Instance,
     };
 
     public static void Write(CheckReport report, Stream output, SarifOptions? options = null)

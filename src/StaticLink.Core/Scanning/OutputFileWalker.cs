@@ -31,6 +31,12 @@ public static class OutputFileWalker
         /// <summary>The length from the directory listing (of the link itself for a link); -1 when it could not be read.</summary>
         public long Length { get; init; } = -1;
 
+        /// <summary>
+        /// The last write time from the same listing (UTC ticks; of the link itself for a link); -1 when it could not
+        /// be read. With <see cref="Length"/>, what an incremental check compares (the MSBuild task's stamp).
+        /// </summary>
+        public long ModifiedUtcTicks { get; init; } = -1;
+
         /// <summary>Why this directory could not be listed; null for files.</summary>
         public string? Error { get; init; }
     }
@@ -98,10 +104,10 @@ public static class OutputFileWalker
                 }
 
                 var relative = RelativePath(rootFull, child.FullName);
-                var length = unreadableName ? -1 : LengthOf(child);
+                var (length, modified) = unreadableName ? (-1L, -1L) : StatusOf(child);
                 yield return isLink
-                    ? new Entry(child.FullName, relative, ResolveFinalTarget(child), true) { Length = length }
-                    : new Entry(child.FullName, relative, null, false) { Length = length };
+                    ? new Entry(child.FullName, relative, ResolveFinalTarget(child), true) { Length = length, ModifiedUtcTicks = modified }
+                    : new Entry(child.FullName, relative, null, false) { Length = length, ModifiedUtcTicks = modified };
             }
 
             // Pushed in reverse, so that they pop in name order after this directory's files.
@@ -158,16 +164,16 @@ public static class OutputFileWalker
         }
     }
 
-    private static long LengthOf(FileSystemInfo child)
+    private static (long Length, long ModifiedUtcTicks) StatusOf(FileSystemInfo child)
     {
         try
         {
             // From the listing's own lstat: a link's length is that of the link, a FIFO's, socket's or device's is zero.
-            return child is FileInfo file ? file.Length : -1;
+            return child is FileInfo file ? (file.Length, file.LastWriteTimeUtc.Ticks) : (-1, -1);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return -1;
+            return (-1, -1);
         }
     }
 

@@ -46,7 +46,13 @@ public sealed class OutputScanner
     }
 
     /// <summary>Scans every file under <paramref name="root"/>, or the one file <paramref name="root"/> names.</summary>
-    public OutputScan Scan(string root)
+    public OutputScan Scan(string root) => Scan(root, null);
+
+    /// <summary>
+    /// The same, with the directory's files as <see cref="OutputFileWalker.Walk"/> listed them already
+    /// (<paramref name="listing"/>), or listed here when it is null.
+    /// </summary>
+    public OutputScan Scan(string root, IReadOnlyList<OutputFileWalker.Entry>? listing)
     {
         string rootFull;
         try
@@ -67,7 +73,7 @@ public sealed class OutputScanner
         }
         else if (Directory.Exists(rootFull))
         {
-            entries.AddRange(OutputFileWalker.Walk(rootFull));
+            entries.AddRange(listing ?? OutputFileWalker.Walk(rootFull));
         }
         else
         {
