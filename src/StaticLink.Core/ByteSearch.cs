@@ -1,6 +1,4 @@
 using System;
-using System.Runtime.CompilerServices;
-using StaticLink.Core.Compatibility;
 
 namespace StaticLink.Core;
 
@@ -8,7 +6,6 @@ namespace StaticLink.Core;
 internal static class ByteSearch
 {
     /// <summary>The first position of <paramref name="needle"/> in the first <paramref name="length"/> bytes, or -1.</summary>
-    [MethodImpl(HotPath.Optimized)]
     public static int IndexOf(byte[] haystack, int length, byte[] needle)
     {
         if (needle.Length == 0)

@@ -42,10 +42,10 @@ public static class BundleReader
     public static BundleManifest? Read(Stream host) => Read(host, null);
 
     /// <summary>
-    /// Searches only <paramref name="searchRegions"/> (offset, length) for the marker, e.g. the
+    /// Searches only <paramref name="searchRegions"/> for the marker, e.g. the
     /// <see cref="MarkerRegions(ElfFile)"/> of an ELF host; null when it is not a bundle.
     /// </summary>
-    public static BundleManifest? Read(Stream host, IReadOnlyList<(long Offset, long Length)>? searchRegions)
+    public static BundleManifest? Read(Stream host, IReadOnlyList<FileRegion>? searchRegions)
     {
         CheckStream(host);
         var marker = FindMarker(host, searchRegions);
@@ -80,14 +80,14 @@ public static class BundleReader
     /// Where the marker of an ELF host can be: the placeholder is an initialised static array of the apphost, so it
     /// lies in a writable loaded segment. Searching only there keeps the check cheap on large executables.
     /// </summary>
-    public static IReadOnlyList<(long Offset, long Length)> MarkerRegions(ElfFile host)
+    public static IReadOnlyList<FileRegion> MarkerRegions(ElfFile host)
     {
         if (host is null)
         {
             throw new ArgumentNullException(nameof(host));
         }
 
-        var regions = new List<(long Offset, long Length)>();
+        var regions = new List<FileRegion>();
         foreach (var header in host.ProgramHeaders)
         {
             if (header.Type != ElfConstants.PT_LOAD || (header.Flags & ElfConstants.PF_W) == 0 || header.FileSize == 0 || header.Offset >= (ulong)host.Length)
@@ -96,7 +96,7 @@ public static class BundleReader
             }
 
             var available = (ulong)host.Length - header.Offset;
-            regions.Add(((long)header.Offset, (long)Math.Min(header.FileSize, available)));
+            regions.Add(new FileRegion((long)header.Offset, (long)Math.Min(header.FileSize, available)));
         }
 
         return regions;
@@ -195,12 +195,12 @@ public static class BundleReader
     /// as data elsewhere (after an array length, a pointer, text) are passed over. When no marker points inside
     /// the file, one pointing past its end at an offset a real bundle could have is a truncated bundle.
     /// </summary>
-    private static (long MarkerOffset, long HeaderOffset)? FindMarker(Stream host, IReadOnlyList<(long Offset, long Length)>? regions)
+    private static (long MarkerOffset, long HeaderOffset)? FindMarker(Stream host, IReadOnlyList<FileRegion>? regions)
     {
         var length = host.Length;
         var buffer = new byte[SearchBufferSize];
         (long, long)? truncated = null;
-        foreach (var (offset, regionLength) in regions ?? [(0L, length)])
+        foreach (var (offset, regionLength) in regions ?? [new FileRegion(0, length)])
         {
             if (offset < 0 || regionLength <= 0 || offset >= length)
             {
@@ -244,7 +244,6 @@ public static class BundleReader
                 yield break;
             }
 
-            var hits = new List<long>();
             var last = count - signature.Length;
             var at = 0;
             while (at <= last)
@@ -255,22 +254,15 @@ public static class BundleReader
                     break;
                 }
 
-                if (Matches(buffer, candidate, signature))
-                {
-                    hits.Add(chunkStart + candidate);
-                }
-
-                at = candidate + 1;
-            }
-
-            // Read after the scan of the chunk: reading the offset moves the stream and reuses no buffer.
-            foreach (var signatureOffset in hits)
-            {
-                var markerOffset = signatureOffset - BundleFormat.HeaderOffsetLength;
-                if (markerOffset >= 0)
+                // The consumer may read the stream before the next hit is looked for: ReadAt positions every read,
+                // and reading the header offset uses a buffer of its own.
+                var markerOffset = chunkStart + candidate - BundleFormat.HeaderOffsetLength;
+                if (Matches(buffer, candidate, signature) && markerOffset >= 0)
                 {
                     yield return (markerOffset, ReadInt64At(host, markerOffset));
                 }
+
+                at = candidate + 1;
             }
 
             if (chunkStart + count >= end)

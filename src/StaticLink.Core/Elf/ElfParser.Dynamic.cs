@@ -8,7 +8,8 @@ internal sealed partial class ElfParser
 {
     // An array, not a List: a List of a struct is generic code outside this assembly's ReadyToRun image, JIT-compiled
     // on the first file of every process (see ElfParser.Versions for the measured cost).
-    private ElfDynamicEntry[] _dynamic = [];
+    // Null until read, not [] (Array.Empty over this struct is generic code the JIT compiled in every MSBuild process).
+    private ElfDynamicEntry[]? _dynamic;
     private ElfStringTable? _dynamicStrings;
 
     private void ReadDynamicTable()
@@ -127,11 +128,14 @@ internal sealed partial class ElfParser
         return true;
     }
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1825", Justification = "Array.Empty<ElfDynamicEntry> is the JIT-compiled generic code this avoids; only files without a dynamic table get here.")]
+    private static ElfDynamicEntry[] NoEntries() => new ElfDynamicEntry[0];
+
     private void LoadDynamicStrings(ElfSection? linkedStringSection)
     {
         ulong? address = null;
         ulong? size = null;
-        foreach (var entry in _dynamic)
+        foreach (var entry in _dynamic ?? NoEntries())
         {
             if (entry.Tag == DT_STRTAB && address is null)
             {
@@ -172,7 +176,7 @@ internal sealed partial class ElfParser
         var needed = new List<string>();
         var rpath = new List<string>();
         var runpath = new List<string>();
-        foreach (var entry in _dynamic)
+        foreach (var entry in _dynamic ?? NoEntries())
         {
             switch (entry.Tag)
             {
@@ -224,7 +228,7 @@ internal sealed partial class ElfParser
 
     private ulong? DynamicValue(long tag)
     {
-        foreach (var entry in _dynamic)
+        foreach (var entry in _dynamic ?? NoEntries())
         {
             if (entry.Tag == tag)
             {

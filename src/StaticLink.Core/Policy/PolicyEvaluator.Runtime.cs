@@ -105,7 +105,7 @@ public sealed partial class PolicyEvaluator
             }
 
             var family = DotNetRuntimeKnowledge.FamilyOf(candidate);
-            var index = groups.FindIndex(group => group.Family.Key == family.Key);
+            var index = IndexOfFamily(groups, family);
             if (index < 0)
             {
                 groups.Add((family, [candidate]));
@@ -161,6 +161,21 @@ public sealed partial class PolicyEvaluator
     }
 
     /// <summary>A family the runtime probes by several names (libssl.so.3, .1.1, ...) is present when the target has any of them.</summary>
+    // A loop, not List.FindIndex: FindIndex over a list of tuples is generic code the JIT compiled in every MSBuild
+    // process that ran the check.
+    private static int IndexOfFamily(List<(RuntimeLoadFamily Family, List<string> Libraries)> groups, RuntimeLoadFamily family)
+    {
+        for (var index = 0; index < groups.Count; index++)
+        {
+            if (groups[index].Family.Key == family.Key)
+            {
+                return index;
+            }
+        }
+
+        return -1;
+    }
+
     private bool TargetHasFamily(RuntimeLoadFamily family, List<string> libraries)
     {
         foreach (var library in libraries)

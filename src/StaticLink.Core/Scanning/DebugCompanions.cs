@@ -98,7 +98,7 @@ public static class DebugCompanions
             return null;
         }
 
-        var end = Array.IndexOf(bytes, (byte)0);
+        var end = Array.IndexOf(bytes, (byte)0, 0, bytes.Length);
         if (end <= 0)
         {
             return null;

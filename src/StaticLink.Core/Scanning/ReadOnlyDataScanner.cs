@@ -2,9 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Runtime.CompilerServices;
 using System.Text;
-using StaticLink.Core.Compatibility;
 using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Scanning;
@@ -104,15 +102,15 @@ public static class ReadOnlyDataScanner
         return new ReadOnlyDataScan(state.Sonames, markers, note);
     }
 
-    /// <summary>The (offset, size) file ranges to scan, clipped to the file, in file order.</summary>
-    public static IReadOnlyList<(long Offset, long Size)> FindRegions(ElfFile file)
+    /// <summary>The file ranges to scan, clipped to the file, in file order.</summary>
+    public static IReadOnlyList<FileRegion> FindRegions(ElfFile file)
     {
         if (file is null)
         {
             throw new ArgumentNullException(nameof(file));
         }
 
-        var regions = new List<(long Offset, long Size)>();
+        var regions = new List<FileRegion>();
         foreach (var section in file.Sections)
         {
             if (section.Type != ElfConstants.SHT_NOBITS && section.NameStartsWith(".rodata"))
@@ -136,7 +134,7 @@ public static class ReadOnlyDataScanner
         return regions;
     }
 
-    private static void AddSegments(List<(long Offset, long Size)> regions, ElfFile file, bool excludeExecutable)
+    private static void AddSegments(List<FileRegion> regions, ElfFile file, bool excludeExecutable)
     {
         foreach (var header in file.ProgramHeaders)
         {
@@ -154,7 +152,7 @@ public static class ReadOnlyDataScanner
         }
     }
 
-    private static void AddClipped(List<(long Offset, long Size)> regions, ulong offset, ulong size, long fileLength)
+    private static void AddClipped(List<FileRegion> regions, ulong offset, ulong size, long fileLength)
     {
         if (size == 0 || fileLength <= 0 || offset >= (ulong)fileLength)
         {
@@ -163,10 +161,9 @@ public static class ReadOnlyDataScanner
 
         var available = (ulong)fileLength - offset;
         var clipped = size < available ? size : available;
-        regions.Add(((long)offset, (long)clipped));
+        regions.Add(new FileRegion((long)offset, (long)clipped));
     }
 
-    [MethodImpl(HotPath.Optimized)]
     private static void ScanRegion(Stream stream, byte[] buffer, long offset, long length, ScanState state)
     {
         stream.Seek(offset, SeekOrigin.Begin);
@@ -213,7 +210,6 @@ public static class ReadOnlyDataScanner
     /// .rodata each) the soname search took the whole check from 3.6 s to 2.1 s of CPU, and giving the fully static
     /// files (which need the markers) the same path took it from 2.3 s to 1.2 s, same findings.
     /// </summary>
-    [MethodImpl(HotPath.Optimized)]
     private static void ScanRegionForSonames(Stream stream, byte[] buffer, long offset, long length, ScanState state)
     {
         stream.Seek(offset, SeekOrigin.Begin);
@@ -263,7 +259,6 @@ public static class ReadOnlyDataScanner
     }
 
     /// <summary>The sonames among <paramref name="strings"/>: NUL-terminated strings, back to back, the last ending the span.</summary>
-    [MethodImpl(HotPath.Optimized)]
     private static void FindSonames(ReadOnlySpan<byte> strings, ScanState state)
     {
         var cursor = 0;
@@ -308,8 +303,7 @@ public static class ReadOnlyDataScanner
 
         public void StartString() => _length = 0;
 
-        [MethodImpl(HotPath.Optimized)]
-        public void Append(byte[] bytes, int start, int count)
+            public void Append(byte[] bytes, int start, int count)
         {
             if (count <= 0)
             {
@@ -325,8 +319,7 @@ public static class ReadOnlyDataScanner
             _length = (int)Math.Min(int.MaxValue, (long)_length + count);
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        public void EndString()
+            public void EndString()
         {
             if (_length >= 7 && _length <= SonameText.MaximumLength
                 && _current[0] == (byte)'l' && _current[1] == (byte)'i' && _current[2] == (byte)'b')
@@ -393,8 +386,7 @@ public static class ReadOnlyDataScanner
             Markers.Add(GlibcMarkerStrings[marker]);
         }
 
-        [MethodImpl(HotPath.Optimized)]
-        private string? AsciiSoname(int length)
+            private string? AsciiSoname(int length)
         {
             for (var index = 0; index < length; index++)
             {

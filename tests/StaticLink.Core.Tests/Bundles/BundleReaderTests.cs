@@ -191,9 +191,9 @@ public class BundleReaderTests
         var built = new BundleBuilder(BundleBuilder.SyntheticHost(8192, 5000)).Add("a.so", BundleEntryType.NativeBinary, Native).Build();
         using var stream = built.Open();
 
-        Assert.That(BundleReader.Read(stream, [(0, 4000)]), Is.Null);
-        Assert.That(BundleReader.Read(stream, [(0, 4000), (4900, 200)])!.Entries, Has.Count.EqualTo(1));
-        Assert.That(BundleReader.Read(stream, [(4990, 100_000_000)]), Is.Not.Null, "a region past the end is clipped");
+        Assert.That(BundleReader.Read(stream, [new FileRegion(0, 4000)]), Is.Null);
+        Assert.That(BundleReader.Read(stream, [new FileRegion(0, 4000), new FileRegion(4900, 200)])!.Entries, Has.Count.EqualTo(1));
+        Assert.That(BundleReader.Read(stream, [new FileRegion(4990, 100_000_000)]), Is.Not.Null, "a region past the end is clipped");
     }
 
     [Test]
