@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.Metadata.Ecma335;
 using System.Reflection.PortableExecutable;
+using StaticLink.Core.Elf;
 
 namespace StaticLink.Core.Managed;
 
@@ -32,6 +33,25 @@ public static class AssemblyMetadataReader
     /// <summary>The P/Invoke modules of the assembly at <paramref name="path"/>, or null when it is not a .NET assembly.</summary>
     public static IReadOnlyList<PInvokeModule>? ReadPInvokeModules(string path)
     {
+#if NET
+        if (NonBlockingOpen.IsSupported)
+        {
+            using var handle = NonBlockingOpen.Open(path);
+            long length;
+            try
+            {
+                length = RandomAccess.GetLength(handle);
+            }
+            catch (NotSupportedException)
+            {
+                // A FIFO or a socket: no length, so no assembly.
+                return null;
+            }
+
+            using var handleStream = new HandleStream(handle, length);
+            return length == 0 ? null : ReadPInvokeModules(handleStream);
+        }
+#endif
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, HeaderBufferSize, FileOptions.RandomAccess);
         return ReadPInvokeModules(stream);
     }

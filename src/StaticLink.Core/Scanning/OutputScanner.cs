@@ -184,7 +184,8 @@ public sealed class OutputScanner
     {
         try
         {
-            if (new FileInfo(entry.FullPath).Length == 0)
+            // The walker's listing already holds the length; explicit files and links are asked.
+            if ((entry.Length >= 0 && !entry.IsLink ? entry.Length : new FileInfo(entry.FullPath).Length) == 0)
             {
                 // Empty, or not a regular file (a FIFO reports 0 bytes and would block the open): never opened.
                 return null;
