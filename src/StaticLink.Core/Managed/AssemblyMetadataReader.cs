@@ -69,6 +69,13 @@ public static class AssemblyMetadataReader
             throw new ArgumentException("The assembly reader needs a readable, seekable stream.", nameof(stream));
         }
 
+#if NET
+        if (ImplMapProbe.HasNoPInvokes(stream))
+        {
+            return [];
+        }
+#endif
+
         stream.Position = 0;
         PEReader image;
         try
