@@ -88,22 +88,7 @@ public sealed partial class PolicyEvaluator
     }
 
     /// <summary>"SQLitePCLRaw.lib.e_sqlite3 3.53.3", "the .NET runtime (...)", or "the app"; a bundle's files are the host's.</summary>
-    private string OriginOf(string relativePath)
-    {
-        var path = relativePath;
-        var bang = path.IndexOf("!/", StringComparison.Ordinal);
-        if (bang > 0 && _rules.FileOrigins.TryGetValue(path.Substring(bang + 2), out var embedded))
-        {
-            return embedded;
-        }
-
-        if (_rules.FileOrigins.TryGetValue(path, out var origin) || _rules.FileOrigins.TryGetValue(ForwardSlashPath.FileName(path), out origin))
-        {
-            return origin;
-        }
-
-        return AppOrigin;
-    }
+    private string OriginOf(string relativePath) => FileOrigins.Find(_rules.FileOrigins, relativePath) ?? AppOrigin;
 
     /// <summary>"A. B." becomes "A. It comes from P. B.".</summary>
     private static string WithPackage(string message, string package)

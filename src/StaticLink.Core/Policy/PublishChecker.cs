@@ -46,7 +46,7 @@ public static class PublishChecker
         // musl binds by name: its verdicts need every undefined symbol, and the bundled libraries' exports.
         var needsSymbols = rules.Targets.Any(target => target.Description.Libc == LibcFlavor.Musl) || rules.Rid.Libc == LibcFlavor.Musl;
         var scan = new OutputScanner(needsSymbols ? ElfReadOptions.WithSymbols : ElfReadOptions.Default).Scan(options.Root, options.Listing);
-        rules.FileOrigins = FileOrigins.Merge(options.FileOrigins, FileOrigins.Read(scan));
+        rules.FileOrigins = FileOrigins.Complete(options.FileOrigins, scan);
 
         var findings = new List<Finding>(rules.Problems);
         if (scan.RootError is not null)
