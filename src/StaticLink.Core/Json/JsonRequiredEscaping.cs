@@ -9,9 +9,9 @@ namespace StaticLink.Core.Json;
 /// (a lone surrogate), so paths and messages stay readable: no \u00e9 for é, no \u002B for +.
 /// <para>
 /// Not <see cref="JavaScriptEncoder.UnsafeRelaxedJsonEscaping"/>, which escapes nearly the same: in a process that
-/// has not used it before, building it costs about 10 ms and its first string another 5 ms (its table of allowed code
-/// points and its vectorised search are compiled by the JIT, measured in a fresh ReadyToRun process). The task
-/// writes its report in such a process on every publish, and those 15 ms were a fifth of the gate's share.
+/// has not used it before, building it took about 10 ms and its first string another 5 ms (its table of allowed code
+/// points and its vectorised search are JIT-compiled; measured in a fresh ReadyToRun process, on this repository's
+/// bench machine). The command line and the task write their JSON in such processes.
 /// </para>
 /// </summary>
 public sealed class JsonRequiredEscaping : JavaScriptEncoder
