@@ -31,7 +31,7 @@ public static class BaselineJson
             throw new ArgumentNullException(nameof(baseline));
         }
 
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonRequiredEscaping.Instance });
         writer.WriteStartObject();
         writer.WriteNumber("version", Baseline.FormatVersion);
         if (baseline.RuntimeIdentifier is { } rid)

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using StaticLink.Core.Json;
 using StaticLink.Core.Loading;
 using StaticLink.Core.Policy;
 
@@ -16,7 +17,7 @@ public static class DependencyTreeJson
             throw new ArgumentNullException(nameof(report));
         }
 
-        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JsonRequiredEscaping.Instance });
         writer.WriteStartObject();
         writer.WriteString("root", report.Root);
         writer.WriteString("runtimeIdentifier", report.RuntimeIdentifier);
