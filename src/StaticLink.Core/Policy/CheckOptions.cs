@@ -1,7 +1,6 @@
 using System.Collections.Generic;
-using StaticLink.Core.Targets;
-
 using StaticLink.Core.Scanning;
+using StaticLink.Core.Targets;
 
 namespace StaticLink.Core.Policy;
 

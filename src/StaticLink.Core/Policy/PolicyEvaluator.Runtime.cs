@@ -160,7 +160,6 @@ public sealed partial class PolicyEvaluator
         }
     }
 
-    /// <summary>A family the runtime probes by several names (libssl.so.3, .1.1, ...) is present when the target has any of them.</summary>
     // A loop, not List.FindIndex: FindIndex over a list of tuples is generic code the JIT compiled in every MSBuild
     // process that ran the check.
     private static int IndexOfFamily(List<(RuntimeLoadFamily Family, List<string> Libraries)> groups, RuntimeLoadFamily family)
@@ -176,6 +175,7 @@ public sealed partial class PolicyEvaluator
         return -1;
     }
 
+    /// <summary>A family the runtime probes by several names (libssl.so.3, .1.1, ...) is present when the target has any of them.</summary>
     private bool TargetHasFamily(RuntimeLoadFamily family, List<string> libraries)
     {
         foreach (var library in libraries)

@@ -310,7 +310,7 @@ public static class ReadOnlyDataScanner
 
         public void StartString() => _length = 0;
 
-            public void Append(byte[] bytes, int start, int count)
+        public void Append(byte[] bytes, int start, int count)
         {
             if (count <= 0)
             {
@@ -326,7 +326,7 @@ public static class ReadOnlyDataScanner
             _length = (int)Math.Min(int.MaxValue, (long)_length + count);
         }
 
-            public void EndString()
+        public void EndString()
         {
             if (_length >= 7 && _length <= SonameText.MaximumLength
                 && _current[0] == (byte)'l' && _current[1] == (byte)'i' && _current[2] == (byte)'b')
@@ -393,7 +393,7 @@ public static class ReadOnlyDataScanner
             Markers.Add(GlibcMarkerStrings[marker]);
         }
 
-            private string? AsciiSoname(int length)
+        private string? AsciiSoname(int length)
         {
             for (var index = 0; index < length; index++)
             {
