@@ -7,8 +7,8 @@ namespace StaticLink.Core.Elf;
 internal sealed partial class ElfParser
 {
     // An array, not a List: a List of a struct is generic code outside this assembly's ReadyToRun image, JIT-compiled
-    // on the first file of every process (see ElfParser.Versions for the measured cost).
-    // Null until read, not [] (Array.Empty over this struct is generic code the JIT compiled in every MSBuild process).
+    // on the first file of every process (see ElfParser.Versions for the measured cost). Null while no table has been
+    // read, not [] (Array.Empty over this struct is such generic code too).
     private ElfDynamicEntry[]? _dynamic;
     private ElfStringTable? _dynamicStrings;
 
@@ -44,11 +44,12 @@ internal sealed partial class ElfParser
             throw new ElfFormatException((long)offset, $"dynamic table has no DT_NULL terminator within its {size} bytes");
         }
 
-        _dynamic = new ElfDynamicEntry[filled];
-        Array.Copy(entries, _dynamic, filled);
+        var dynamic = new ElfDynamicEntry[filled];
+        Array.Copy(entries, dynamic, filled);
+        _dynamic = dynamic;
 
-        LoadDynamicStrings(linkedStringSection);
-        ApplyDynamicEntries();
+        LoadDynamicStrings(dynamic, linkedStringSection);
+        ApplyDynamicEntries(dynamic);
         ReadVersionNeeds();
         ReadVersionDefinitions();
         if (_options.ReadVersionedImports)
@@ -128,14 +129,11 @@ internal sealed partial class ElfParser
         return true;
     }
 
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1825", Justification = "Array.Empty<ElfDynamicEntry> is the JIT-compiled generic code this avoids; only files without a dynamic table get here.")]
-    private static ElfDynamicEntry[] NoEntries() => new ElfDynamicEntry[0];
-
-    private void LoadDynamicStrings(ElfSection? linkedStringSection)
+    private void LoadDynamicStrings(ElfDynamicEntry[] dynamic, ElfSection? linkedStringSection)
     {
         ulong? address = null;
         ulong? size = null;
-        foreach (var entry in _dynamic ?? NoEntries())
+        foreach (var entry in dynamic)
         {
             if (entry.Tag == DT_STRTAB && address is null)
             {
@@ -171,12 +169,12 @@ internal sealed partial class ElfParser
         }
     }
 
-    private void ApplyDynamicEntries()
+    private void ApplyDynamicEntries(ElfDynamicEntry[] dynamic)
     {
         var needed = new List<string>();
         var rpath = new List<string>();
         var runpath = new List<string>();
-        foreach (var entry in _dynamic ?? NoEntries())
+        foreach (var entry in dynamic)
         {
             switch (entry.Tag)
             {
@@ -228,7 +226,12 @@ internal sealed partial class ElfParser
 
     private ulong? DynamicValue(long tag)
     {
-        foreach (var entry in _dynamic ?? NoEntries())
+        if (_dynamic is null)
+        {
+            return null;
+        }
+
+        foreach (var entry in _dynamic)
         {
             if (entry.Tag == tag)
             {
