@@ -103,7 +103,7 @@ internal static class CliHeaderProbe
         rejection);
 
     /// <summary>Exactly <paramref name="count"/> bytes at <paramref name="offset"/>, or null when the file ends first.</summary>
-    private static byte[]? ReadExactly(Stream stream, long offset, int count)
+    internal static byte[]? ReadExactly(Stream stream, long offset, int count)
     {
         if (offset < 0 || offset > stream.Length - count)
         {

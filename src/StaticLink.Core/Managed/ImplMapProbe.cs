@@ -55,25 +55,15 @@ internal static class ImplMapProbe
                 return false;
             }
 
-            Span<byte> root = stackalloc byte[(int)Math.Min(RootReadLength, size)];
-            if (!ReadExactly(stream, start, root))
+            var root = CliHeaderProbe.ReadExactly(stream, start, (int)Math.Min(RootReadLength, size));
+            var tableStream = root is null ? -1 : FindTableStream(root, size);
+            var tableHeader = tableStream < 0 ? null : CliHeaderProbe.ReadExactly(stream, start + tableStream, TableStreamHeaderLength);
+            if (tableHeader is null)
             {
                 return false;
             }
 
-            var tableStream = FindTableStream(root, size);
-            if (tableStream < 0)
-            {
-                return false;
-            }
-
-            Span<byte> tableHeader = stackalloc byte[TableStreamHeaderLength];
-            if (!ReadExactly(stream, start + tableStream, tableHeader))
-            {
-                return false;
-            }
-
-            var valid = BinaryPrimitives.ReadUInt64LittleEndian(tableHeader.Slice(ValidMaskOffset));
+            var valid = BinaryPrimitives.ReadUInt64LittleEndian(tableHeader.AsSpan(ValidMaskOffset));
             return (valid & (1UL << ImplMapTable)) == 0;
         }
         catch (Exception exception) when (AssemblyMetadataReader.IsMalformedImage(exception) || exception is EndOfStreamException)
@@ -127,24 +117,6 @@ internal static class ImplMapProbe
         }
 
         return -1;
-    }
-
-    private static bool ReadExactly(Stream stream, long offset, Span<byte> buffer)
-    {
-        stream.Position = offset;
-        var filled = 0;
-        while (filled < buffer.Length)
-        {
-            var read = stream.Read(buffer.Slice(filled));
-            if (read <= 0)
-            {
-                return false;
-            }
-
-            filled += read;
-        }
-
-        return true;
     }
 }
 #endif

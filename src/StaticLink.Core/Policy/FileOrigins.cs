@@ -86,7 +86,7 @@ public static class FileOrigins
         var complete = explicitOrigins.Count > 0;
         foreach (var file in scan.Files)
         {
-            complete &= Find(explicitOrigins, file.RelativePath) is not null || IsAppHostCandidate(scan.Root, file.RelativePath);
+            complete &= Find(explicitOrigins, file.RelativePath) is not null || (file.RelativePath.IndexOf('/') < 0 && IsAppHost(scan.Root, file.RelativePath));
         }
 
         foreach (var assembly in scan.Assemblies)
@@ -97,8 +97,11 @@ public static class FileOrigins
         return Merge(explicitOrigins, Read(scan, readDepsContents: !complete));
     }
 
-    private static bool IsAppHostCandidate(string root, string relativePath) =>
-        relativePath.IndexOf('/') < 0 && File.Exists(Path.Combine(root, relativePath + ".deps.json"));
+    /// <summary>The SDK's app host layout: an executable beside its app's .deps.json and .dll.</summary>
+    private static bool IsAppHost(string root, string appName) =>
+        File.Exists(Path.Combine(root, appName + ".deps.json"))
+        && File.Exists(Path.Combine(root, appName + ".dll"))
+        && File.Exists(Path.Combine(root, appName));
 
     /// <summary>
     /// Output-relative path or file name -> origin, from the deps.json files when <paramref name="readDepsContents"/>
@@ -131,7 +134,7 @@ public static class FileOrigins
 
             var appName = Path.GetFileName(depsFile);
             appName = appName.Substring(0, appName.Length - ".deps.json".Length);
-            if (File.Exists(Path.Combine(scan.Root, appName + ".dll")) && File.Exists(Path.Combine(scan.Root, appName)))
+            if (IsAppHost(scan.Root, appName))
             {
                 origins[appName] = AppHostOrigin;
             }
