@@ -171,21 +171,16 @@ internal sealed class CheckStamp
         text.Append('\n');
     }
 
+    /// <summary>The output as the settings listed it; a single file, or a root that did not exist, has no listing.</summary>
     private static void AppendOutput(StringBuilder text, string root, IReadOnlyList<OutputFileWalker.Entry>? listing)
     {
-        if (System.IO.File.Exists(root))
+        if (listing is null)
         {
             AppendFile(text, "output", root);
             return;
         }
 
-        if (!Directory.Exists(root))
-        {
-            text.Append("output: missing\n");
-            return;
-        }
-
-        foreach (var entry in listing ?? OutputFileWalker.Walk(root))
+        foreach (var entry in listing)
         {
             text.Append("file=");
             AppendEscaped(text, entry.RelativePath);

@@ -172,7 +172,7 @@ public sealed class StaticLinkCheck : Task
             return;
         }
 
-        Publish(report, settings.SummaryImportance, logger);
+        Publish(report, reportFile, settings.SummaryImportance, logger);
         if (stamp is not null && !Log.HasLoggedErrors && !stamp.Save())
         {
             Log.LogMessage(MessageImportance.Low, $"StaticLink: the stamp '{StampFile}' could not be written, so the next publish checks again.");
@@ -207,11 +207,11 @@ public sealed class StaticLinkCheck : Task
         return null;
     }
 
-    private void Publish(CheckReport report, MessageImportance importance, FindingLogger logger)
+    /// <summary>Logs the findings and the summary, and writes the views and the JSON report (to <paramref name="reportFile"/>, when set).</summary>
+    private void Publish(CheckReport report, string? reportFile, MessageImportance importance, FindingLogger logger)
     {
         // The JSON report is written on another core while the findings and the summary are logged (both only read
         // the finished report): the two took 2 and 2.5 ms one after the other in a publish.
-        var reportFile = string.IsNullOrWhiteSpace(ReportPath) ? null : Path.GetFullPath(ReportPath);
         var writing = reportFile is null ? null : System.Threading.Tasks.Task.Run(() => WriteFailure(() => JsonReport.WriteFile(report, reportFile)));
 
         foreach (var finding in FindingGroups.Collapse(report.Findings))
