@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.ExceptionServices;
 using System.Security;
 
 namespace StaticLink.Core.Elf;
@@ -138,13 +139,45 @@ public static class ElfReader
     public static ElfInspection Inspect(string path) => Inspect(path, ElfReadOptions.Default);
 
     /// <inheritdoc cref="Inspect(string)"/>
-    public static ElfInspection Inspect(string path, ElfReadOptions options)
+    public static ElfInspection Inspect(string path, ElfReadOptions options) => Inspect(path, options, null);
+
+    /// <summary>
+    /// <see cref="Inspect(string, ElfReadOptions)"/>, and when the file has a length and is not ELF,
+    /// <paramref name="readNotElf"/> reads it through a stream over the same open file, before it is closed: the
+    /// scanner reads each .NET assembly of a publish this way, instead of opening it a second time. An open and a
+    /// close were 10 of the 33 microseconds an assembly without P/Invokes cost; over the 192 files of a
+    /// self-contained publish (173 assemblies) the warm scan went from 7.8 to 7.1 ms (mean of 150 scans, 2 cores).
+    /// In the gate's cold run the difference is within its noise. Where files are not opened with <see cref="NonBlockingOpen"/>, <paramref name="readNotElf"/> is not
+    /// called, and the caller opens the file itself. An exception from <paramref name="readNotElf"/> is thrown to the
+    /// caller once the file is closed, as if the caller had read the file itself.
+    /// </summary>
+    internal static ElfInspection Inspect(string path, ElfReadOptions options, Action<Stream>? readNotElf)
     {
         if (path is null)
         {
             throw new ArgumentNullException(nameof(path));
         }
 
+        ExceptionDispatchInfo? readFailure = null;
+        var inspection = InspectPath(path, options, readNotElf is null ? null : stream =>
+        {
+            try
+            {
+                readNotElf(stream);
+            }
+#pragma warning disable CA1031 // Not the ELF reader's to judge: thrown to the caller below, once the file is closed.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                readFailure = ExceptionDispatchInfo.Capture(exception);
+            }
+        });
+        readFailure?.Throw();
+        return inspection;
+    }
+
+    private static ElfInspection InspectPath(string path, ElfReadOptions options, Action<Stream>? readNotElf)
+    {
         try
         {
 #if NET
@@ -152,8 +185,18 @@ public static class ElfReader
             {
                 // Opened without blocking, a FIFO is harmless: like a device or an empty file it has no length.
                 using var handle = NonBlockingOpen.Open(path);
-                return InspectSource(path, new ElfByteSource(handle), options);
+                var source = new ElfByteSource(handle);
+                var inspection = InspectSource(path, source, options);
+                if (readNotElf is not null && inspection.Kind == ElfInspectionKind.NotElf && source.Length > 0)
+                {
+                    using var sameFile = new HandleStream(handle, source.Length);
+                    readNotElf(sameFile);
+                }
+
+                return inspection;
             }
+#else
+            _ = readNotElf;
 #endif
 
             // A FIFO named like a library would block open(2) until some writer appears, so the reader would hang. FIFOs

@@ -16,7 +16,8 @@ namespace StaticLink.Core.Scanning;
 /// </summary>
 public sealed class OutputScanner
 {
-    private readonly Func<string, ElfInspection> _inspect;
+    // The path, and who reads the file when it is not ELF (an assembly's reader), or null.
+    private readonly Func<string, Action<Stream>?, ElfInspection> _inspect;
     private readonly BundleScanner _bundles;
 
     public OutputScanner()
@@ -29,17 +30,17 @@ public sealed class OutputScanner
     /// reading a large library; only version limits (SL1004) need them.
     /// </summary>
     public OutputScanner(ElfReadOptions readOptions)
-        : this(path => ElfReader.Inspect(path, readOptions), readOptions)
+        : this((path, readNotElf) => ElfReader.Inspect(path, readOptions, readNotElf), readOptions)
     {
     }
 
     /// <summary>Lets tests put crafted facts behind real paths.</summary>
     internal OutputScanner(Func<string, ElfInspection> inspect)
-        : this(inspect, ElfReadOptions.Default)
+        : this((path, _) => inspect(path), ElfReadOptions.Default)
     {
     }
 
-    private OutputScanner(Func<string, ElfInspection> inspect, ElfReadOptions readOptions)
+    private OutputScanner(Func<string, Action<Stream>?, ElfInspection> inspect, ElfReadOptions readOptions)
     {
         _inspect = inspect;
         _bundles = new BundleScanner(readOptions ?? throw new ArgumentNullException(nameof(readOptions)));
@@ -153,7 +154,7 @@ public sealed class OutputScanner
         }
 
         results.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
-        DebugCompanions.Attach(rootFull, results, _inspect);
+        DebugCompanions.Attach(rootFull, results, path => _inspect(path, null));
         assemblies.Sort((left, right) => string.CompareOrdinal(left.RelativePath, right.RelativePath));
         return new OutputScan(rootFull, results, regular.Count + missing.Count + embeddedCount, null) { Assemblies = assemblies };
     }
@@ -161,7 +162,17 @@ public sealed class OutputScanner
     /// <summary>One entry's facts: a native file, or an assembly, and the files of its bundle when it is a bundle host.</summary>
     private EntryScan ScanEntry(OutputFileWalker.Entry entry, IReadOnlyList<string> names, List<string> paths)
     {
-        var scanned = ScanFile(entry, names, out var bundle);
+        // An assembly is read through the handle the ELF reader opened, when it hands one over (not ELF, not empty).
+        ScannedAssembly? assembly = null;
+        var assemblyRead = false;
+        var readAssembly = IsAssemblyFileName(entry.RelativePath)
+            ? stream =>
+            {
+                assembly = AssemblyFacts(entry, () => AssemblyMetadataReader.ReadPInvokeModules(stream));
+                assemblyRead = true;
+            }
+            : (Action<Stream>?)null;
+        var scanned = ScanFile(entry, names, readAssembly, out var bundle);
         if (scanned is not null)
         {
             // The loader finds a link where the link is, which may be another directory than its target.
@@ -169,7 +180,7 @@ public sealed class OutputScanner
             return new EntryScan(scanned, null, bundle);
         }
 
-        return new EntryScan(null, IsAssemblyFileName(entry.RelativePath) ? ScanAssembly(entry) : null, bundle);
+        return new EntryScan(null, assemblyRead ? assembly : readAssembly is null ? null : ScanAssembly(entry), bundle);
     }
 
     // A class, not a struct: OrderedParallel over a class runs the shared code precompiled in this assembly's
@@ -180,18 +191,24 @@ public sealed class OutputScanner
     internal static bool IsAssemblyFileName(string name) =>
         name.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".exe", StringComparison.OrdinalIgnoreCase);
 
-    private static ScannedAssembly? ScanAssembly(OutputFileWalker.Entry entry)
+    private static ScannedAssembly? ScanAssembly(OutputFileWalker.Entry entry) => AssemblyFacts(entry, () =>
+    {
+        // The walker's listing already holds the length; explicit files and links are asked.
+        if ((entry.Length >= 0 && !entry.IsLink ? entry.Length : new FileInfo(entry.FullPath).Length) == 0)
+        {
+            // Empty, or not a regular file (a FIFO reports 0 bytes and would block the open): never opened.
+            return null;
+        }
+
+        return AssemblyMetadataReader.ReadPInvokeModules(entry.FullPath);
+    });
+
+    /// <summary>The assembly's P/Invoke modules as <paramref name="read"/> finds them; null when it is not an assembly, or vanished.</summary>
+    private static ScannedAssembly? AssemblyFacts(OutputFileWalker.Entry entry, Func<IReadOnlyList<PInvokeModule>?> read)
     {
         try
         {
-            // The walker's listing already holds the length; explicit files and links are asked.
-            if ((entry.Length >= 0 && !entry.IsLink ? entry.Length : new FileInfo(entry.FullPath).Length) == 0)
-            {
-                // Empty, or not a regular file (a FIFO reports 0 bytes and would block the open): never opened.
-                return null;
-            }
-
-            var modules = AssemblyMetadataReader.ReadPInvokeModules(entry.FullPath);
+            var modules = read();
             return modules is null ? null : new ScannedAssembly { RelativePath = entry.RelativePath, FullPath = entry.FullPath, PInvokeModules = modules };
         }
         catch (AssemblyFormatException exception)
@@ -205,7 +222,7 @@ public sealed class OutputScanner
         }
     }
 
-    private ScannedFile? ScanFile(OutputFileWalker.Entry entry, IReadOnlyList<string> aliases, out BundleScan? bundle)
+    private ScannedFile? ScanFile(OutputFileWalker.Entry entry, IReadOnlyList<string> aliases, Action<Stream>? readNotElf, out BundleScan? bundle)
     {
         bundle = null;
         long size = 0;
@@ -233,7 +250,7 @@ public sealed class OutputScanner
         ElfInspection inspection;
         try
         {
-            inspection = _inspect(entry.FullPath);
+            inspection = _inspect(entry.FullPath, readNotElf);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ElfFormatException)
         {
@@ -247,7 +264,7 @@ public sealed class OutputScanner
             var outcome = SettlingFile.Wait(entry.FullPath, size);
             if (outcome == SettlingOutcome.Settled)
             {
-                inspection = _inspect(entry.FullPath);
+                inspection = _inspect(entry.FullPath, readNotElf);
                 size = SettlingFile.LengthOr(entry.FullPath, size);
             }
             else if (outcome != SettlingOutcome.Unchanged)

@@ -3,16 +3,18 @@ using System;
 using System.IO;
 using Microsoft.Win32.SafeHandles;
 
-namespace StaticLink.Core.Managed;
+namespace StaticLink.Core.Elf;
 
 /// <summary>
-/// A read-only, seekable stream over a file opened by <see cref="Elf.NonBlockingOpen"/>, read with pread(2), for
-/// System.Reflection.Metadata. It reads the PE headers a field at a time, so small reads are served from one
-/// read-ahead page; the metadata, read in one piece, goes straight into the caller's memory.
+/// A read-only, seekable stream over a file opened by <see cref="NonBlockingOpen"/>, read with pread(2), for
+/// System.Reflection.Metadata (the assembly reader), which reads the PE headers a field at a time: small reads are
+/// served from one read-ahead page; the metadata, read in one piece, goes straight into the caller's memory. Here,
+/// beside the ELF reader, because the scanner reads an assembly through the handle the ELF reader opened
+/// (<see cref="ElfReader.Inspect(string, ElfReadOptions, Action{Stream})"/>).
 /// <para>
 /// Why not <see cref="FileStream"/>: its own buffer (4 KB a file) and its stat, fadvise and seek calls, for each of
 /// the 173 assemblies of a self-contained publish. The page is the thread's, so only one of these streams may be in
-/// use on a thread at a time, as <see cref="AssemblyMetadataReader"/> uses them.
+/// use on a thread at a time, as the assembly reader uses them.
 /// </para>
 /// </summary>
 internal sealed class HandleStream : Stream
