@@ -147,9 +147,12 @@ public static class ElfReader
     /// scanner reads each .NET assembly of a publish this way, instead of opening it a second time. An open and a
     /// close were 10 of the 33 microseconds an assembly without P/Invokes cost; over the 192 files of a
     /// self-contained publish (173 assemblies) the warm scan went from 7.8 to 7.1 ms (mean of 150 scans, 2 cores).
-    /// In the gate's cold run the difference is within its noise. Where files are not opened with <see cref="NonBlockingOpen"/>, <paramref name="readNotElf"/> is not
-    /// called, and the caller opens the file itself. An exception from <paramref name="readNotElf"/> is thrown to the
-    /// caller once the file is closed, as if the caller had read the file itself.
+    /// In the gate's cold run the difference is within its noise.
+    /// <para>
+    /// Where files are not opened with <see cref="NonBlockingOpen"/>, <paramref name="readNotElf"/> is not called and
+    /// the caller opens the file itself. An exception from <paramref name="readNotElf"/> is thrown to the caller once
+    /// the file is closed, as if the caller had read the file itself.
+    /// </para>
     /// </summary>
     internal static ElfInspection Inspect(string path, ElfReadOptions options, Action<Stream>? readNotElf)
     {
