@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Reflection;
 using System.Text;
 using Microsoft.Build.Framework;
 using StaticLink.Core;
@@ -65,8 +64,9 @@ internal sealed class CheckStamp
         AppendFile(text, "rules", settings.Options.RulesFile);
         AppendFile(text, "baseline", settings.Options.BaselineFile);
         AppendFile(text, "project", task.ProjectFile);
-        AppendFile(text, "tasks", typeof(CheckStamp).Assembly.Location);
-        AppendFile(text, "engine", typeof(OutputFileWalker).Assembly.Location);
+        var code = AssemblyFiles.Of(typeof(CheckStamp), typeof(OutputFileWalker));
+        AppendFile(text, "tasks", code[0]);
+        AppendFile(text, "engine", code[1]);
         AppendOutput(text, settings.Options.Root ?? string.Empty, settings.Options.Listing);
         try
         {
@@ -78,6 +78,18 @@ internal sealed class CheckStamp
             return null;
         }
     }
+
+    /// <summary>The stamp file.</summary>
+    public string StampFile => _file;
+
+    /// <summary>What the stamp file holds after <see cref="Save"/>.</summary>
+    public string Fingerprint => _fingerprint;
+
+    /// <summary>
+    /// A fingerprint the engine process computed, to be saved here once MSBuild has seen every diagnostic: only
+    /// MSBuild knows whether a warning became an error (WarningsAsErrors), and an error must leave the stamp as it was.
+    /// </summary>
+    public static CheckStamp Restore(string file, string fingerprint) => new(file, fingerprint);
 
     /// <summary>True when the last successful check had this fingerprint and every file it wrote is still there.</summary>
     public bool IsUpToDate(params string?[] writtenFiles)
@@ -118,23 +130,10 @@ internal sealed class CheckStamp
         }
     }
 
-    /// <summary>
-    /// Every input of the task, found by reflection so that a parameter added later is in the fingerprint without
-    /// being listed a second time; in name order, as reflection promises none.
-    /// </summary>
+    /// <summary>Every input of the task (<see cref="TaskParameters"/>), with the item metadata the settings read.</summary>
     private static void AppendParameters(StaticLinkCheck task, StringBuilder text)
     {
-        var parameters = new List<PropertyInfo>();
-        foreach (var property in typeof(StaticLinkCheck).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-        {
-            if (property.GetSetMethod() is not null && property.GetCustomAttribute<OutputAttribute>() is null)
-            {
-                parameters.Add(property);
-            }
-        }
-
-        parameters.Sort((left, right) => string.CompareOrdinal(left.Name, right.Name));
-        foreach (var parameter in parameters)
+        foreach (var parameter in TaskParameters.Inputs)
         {
             var value = parameter.GetValue(task);
             if (value is ITaskItem[] items)
@@ -158,7 +157,7 @@ internal sealed class CheckStamp
     {
         text.Append("  ");
         AppendEscaped(text, item.ItemSpec);
-        foreach (var name in TaskSettings.MetadataRead)
+        foreach (var name in TaskParameters.MetadataRead)
         {
             var value = item.GetMetadata(name);
             if (value.Length > 0)

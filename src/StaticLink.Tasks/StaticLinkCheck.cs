@@ -16,8 +16,12 @@ namespace StaticLink.Tasks;
 /// finding as an MSBuild error, warning or message with its stable code. The engine does the work; this task only
 /// turns properties and items into <see cref="CheckOptions"/> and findings into log entries.
 /// </summary>
-public sealed class StaticLinkCheck : Task
+public sealed class StaticLinkCheck : Task, ICancelableTask
 {
+#if NET
+    private volatile EngineProcessClient? _engineProcess;
+#endif
+
     /// <summary>The directory to check, normally $(PublishDir).</summary>
     [Required]
     public string PublishDirectory { get; set; } = string.Empty;
@@ -122,6 +126,12 @@ public sealed class StaticLinkCheck : Task
     /// </summary>
     public string? StampFile { get; set; }
 
+    /// <summary>
+    /// Check in the engine process (the task compiled ahead of time, see <see cref="EngineProcessClient"/>) where the
+    /// package has one for this machine; false checks inside MSBuild. The findings are the same either way.
+    /// </summary>
+    public bool UseEngineProcess { get; set; } = true;
+
     /// <summary>The full path of the JSON report written, or empty when none was written.</summary>
     [Output]
     public string ReportFile { get; private set; } = string.Empty;
@@ -130,7 +140,55 @@ public sealed class StaticLinkCheck : Task
     [Output]
     public bool HasErrors { get; private set; }
 
+    /// <summary>The engine process to use instead of the package's (tests); null: the package's.</summary>
+    internal string? EngineProcessProgram { get; set; }
+
+    /// <summary>This task is the engine process's: it checks itself.</summary>
+    internal bool RunsInEngineProcess { get; set; }
+
+    /// <summary>In the engine process, the stamp of a check that logged warnings but no error, for the task in MSBuild to save.</summary>
+    internal CheckStamp? DeferredStamp { get; private set; }
+
     public override bool Execute()
+    {
+#if NET
+        if (UseEngineProcess && !RunsInEngineProcess && EngineProcessClient.For(EngineProcessProgram) is { } engineProcess
+            && CheckedInEngineProcess(engineProcess))
+        {
+            HasErrors = Log.HasLoggedErrors;
+            return !HasErrors;
+        }
+#endif
+
+        return CheckHere();
+    }
+
+#if NET
+    /// <summary>True when the engine process checked the output and its diagnostics are logged; false when it could not, and nothing is logged but why.</summary>
+    private bool CheckedInEngineProcess(EngineProcessClient engineProcess)
+    {
+        _engineProcess = engineProcess;
+        var failure = engineProcess.Run(this, Log);
+        _engineProcess = null;
+        if (failure is not null)
+        {
+            Log.LogMessage(MessageImportance.Low, $"StaticLink: the engine process {engineProcess.Program} did not check the output ({failure}), so MSBuild's process checks it.");
+            return false;
+        }
+
+        ReportFile = engineProcess.ReportFile ?? string.Empty;
+        if (engineProcess.Stamp is { } stamp && !Log.HasLoggedErrors)
+        {
+            SaveStamp(stamp);
+        }
+
+        Log.LogMessage(MessageImportance.Low, $"StaticLink: checked by the engine process {engineProcess.Program}.");
+        return true;
+    }
+#endif
+
+    /// <summary>The check in this process: inside MSBuild, or inside the engine process.</summary>
+    private bool CheckHere()
     {
         // Which RIDs are checked is the engine's parser's decision, the same one the command line uses.
         if (RuntimeIdentifierInfo.Parse(RuntimeIdentifier).SkipReason is { } skipped)
@@ -173,7 +231,32 @@ public sealed class StaticLinkCheck : Task
         }
 
         Publish(report, reportFile, settings.SummaryImportance, logger);
-        if (stamp is not null && !Log.HasLoggedErrors && !stamp.Save())
+        if (stamp is not null && !Log.HasLoggedErrors)
+        {
+            // Only MSBuild knows whether a warning becomes an error (WarningsAsErrors), which must leave the stamp
+            // as it was: after a warning the engine process leaves the stamp to the task in MSBuild.
+            if (BuildEngine is ForwardingBuildEngine { HasForwardedWarnings: true })
+            {
+                DeferredStamp = stamp;
+            }
+            else
+            {
+                SaveStamp(stamp);
+            }
+        }
+    }
+
+    /// <summary>Stops the engine process of a canceled build; a check inside MSBuild runs to its end, which is short.</summary>
+    public void Cancel()
+    {
+#if NET
+        _engineProcess?.Cancel();
+#endif
+    }
+
+    private void SaveStamp(CheckStamp stamp)
+    {
+        if (!stamp.Save())
         {
             Log.LogMessage(MessageImportance.Low, $"StaticLink: the stamp '{StampFile}' could not be written, so the next publish checks again.");
         }

@@ -15,15 +15,12 @@ namespace StaticLink.Tasks;
 /// </summary>
 internal sealed class TaskSettings
 {
-    private const string PatternMetadata = "Pattern";
-    private const string ReasonMetadata = "Reason";
-    private const string VersionMetadata = "Version";
-    private const string PackageIdMetadata = "NuGetPackageId";
-    private const string PackageVersionMetadata = "NuGetPackageVersion";
-    private const string RelativePathMetadata = "RelativePath";
-
-    /// <summary>Every item metadata the settings are read from, so that the stamp (<see cref="CheckStamp"/>) compares exactly these.</summary>
-    internal static readonly string[] MetadataRead = [PatternMetadata, ReasonMetadata, VersionMetadata, PackageIdMetadata, PackageVersionMetadata, RelativePathMetadata];
+    private const string PatternMetadata = TaskParameters.PatternMetadata;
+    private const string ReasonMetadata = TaskParameters.ReasonMetadata;
+    private const string VersionMetadata = TaskParameters.VersionMetadata;
+    private const string PackageIdMetadata = TaskParameters.PackageIdMetadata;
+    private const string PackageVersionMetadata = TaskParameters.PackageVersionMetadata;
+    private const string RelativePathMetadata = TaskParameters.RelativePathMetadata;
 
     private TaskSettings(CheckOptions options, MessageImportance summaryImportance)
     {

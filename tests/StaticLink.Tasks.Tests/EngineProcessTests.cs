@@ -1,0 +1,195 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.Build.Framework;
+
+namespace StaticLink.Tasks.Tests;
+
+/// <summary>
+/// The task run through the engine process (the program of src/StaticLink.EngineProcess, built beside the tests as an
+/// ordinary program of the same code) logs exactly what the same task logs in MSBuild's process, writes the same
+/// report and the same stamp; and a program that cannot answer leaves the check to MSBuild's process.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class EngineProcessTests
+{
+    private const string CheckedByEngine = "StaticLink: checked by the engine process ";
+
+    private static readonly string EngineProgram = Path.Combine(AppContext.BaseDirectory, "staticlink-engine");
+
+    /// <summary>A program that does not exist: the task checks in its own process, with every parameter as in the other run.</summary>
+    private static readonly string NoProgram = Path.Combine(AppContext.BaseDirectory, "no-such-engine");
+
+    private string _work = null!;
+
+    [SetUp]
+    public void CreateWork()
+    {
+        _work = Path.Combine(Path.GetTempPath(), "staticlink-engine-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_work);
+    }
+
+    [TearDown]
+    public void DeleteWork() => Directory.Delete(_work, recursive: true);
+
+    /// <summary>Outputs and settings whose diagnostics differ in kind: warnings, errors, bad settings, a skipped RID.</summary>
+    private static IEnumerable<TestCaseData> Scenarios()
+    {
+        yield return new TestCaseData("SL2005 warning", NativeBinaries.GlibcExecutable, "linux-x64", (Action<StaticLinkCheck>)(_ => { }));
+        yield return new TestCaseData("SL1001 error", NativeBinaries.GlibcLibraryNeedingZlib, "linux-x64", (Action<StaticLinkCheck>)(task => task.Policy = "glibc-portable"));
+        yield return new TestCaseData("SL1002 error", NativeBinaries.GlibcLibraryNeedingZlib, "linux-musl-x64", (Action<StaticLinkCheck>)(_ => { }));
+        yield return new TestCaseData("SL1007 bad setting", NativeBinaries.GlibcExecutable, "linux-x64", (Action<StaticLinkCheck>)(task => task.SummaryImportance = "loud"));
+        yield return new TestCaseData("an item with metadata", NativeBinaries.GlibcLibraryNeedingZlib, "linux-x64", (Action<StaticLinkCheck>)(task =>
+        {
+            task.Policy = "glibc-portable";
+            task.Allow = [TaskRun.Item("libz.so.*", "Reason", "zlib comes from the base image\tand\nthe reason has\\odd characters")];
+        }));
+        yield return new TestCaseData("a RID of another system", NativeBinaries.GlibcExecutable, "win-x64", (Action<StaticLinkCheck>)(_ => { }));
+    }
+
+    [TestCaseSource(nameof(Scenarios))]
+    public void The_engine_process_logs_what_MSBuilds_process_logs(string scenario, string binary, string runtimeIdentifier, Action<StaticLinkCheck> configure)
+    {
+        using var output = new PublishDirectory();
+        output.Copy(binary, Path.GetFileName(binary));
+
+        var here = Run(output, runtimeIdentifier, "here", task => { configure(task); task.EngineProcessProgram = NoProgram; });
+        var there = Run(output, runtimeIdentifier, "there", task => { configure(task); task.EngineProcessProgram = EngineProgram; });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(there.Engine.Transcript(), Does.Contain(CheckedByEngine + EngineProgram), "the engine process checked");
+            Assert.That(Events(there.Engine, "there"), Is.EqualTo(Events(here.Engine, "here")), scenario);
+            Assert.That(there.Result, Is.EqualTo(here.Result));
+            Assert.That(there.Task.HasErrors, Is.EqualTo(here.Task.HasErrors));
+            Assert.That(there.Task.ReportFile.Replace("there", "here", StringComparison.Ordinal), Is.EqualTo(here.Task.ReportFile));
+            if (here.Task.ReportFile.Length > 0)
+            {
+                Assert.That(File.ReadAllText(there.Task.ReportFile), Is.EqualTo(File.ReadAllText(here.Task.ReportFile)));
+            }
+
+            Assert.That(File.Exists(StampFile("there")), Is.EqualTo(File.Exists(StampFile("here"))), "a stamp where MSBuild's process keeps one");
+            if (File.Exists(StampFile("here")))
+            {
+                Assert.That(File.ReadAllText(StampFile("there")).Replace("there", "here", StringComparison.Ordinal), Is.EqualTo(File.ReadAllText(StampFile("here"))));
+            }
+        });
+    }
+
+    [Test]
+    public void A_check_without_warnings_is_stamped_by_the_engine_process_and_skipped_the_next_time()
+    {
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.MuslStaticExecutable, "app");
+
+        var first = Run(output, "linux-musl-x64", "there", task => task.EngineProcessProgram = EngineProgram);
+        var second = Run(output, "linux-musl-x64", "there", task => task.EngineProcessProgram = EngineProgram);
+
+        first.AssertPassed();
+        second.AssertPassed();
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Engine.Warnings, Is.Empty, first.Engine.Transcript());
+            Assert.That(File.Exists(StampFile("there")), Is.True);
+            Assert.That(second.Engine.Transcript(), Does.Contain("StaticLink: up to date").And.Contain(CheckedByEngine));
+            Assert.That(second.Task.ReportFile, Is.EqualTo(ReportFile("there")));
+        });
+    }
+
+    [Test]
+    public void A_warning_that_MSBuild_turns_into_an_error_leaves_no_stamp()
+    {
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.GlibcExecutable, "app");
+
+        var asWarning = Run(output, "linux-x64", "warning", task => task.EngineProcessProgram = EngineProgram);
+        var asError = Run(output, "linux-x64", "error", task => task.EngineProcessProgram = EngineProgram, "SL2005");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(asWarning.Engine.WarningCodes, Does.Contain("SL2005"), asWarning.Engine.Transcript());
+            Assert.That(File.Exists(StampFile("warning")), Is.True, "a warning is stamped by the task in MSBuild");
+            Assert.That(asError.Engine.ErrorCodes, Does.Contain("SL2005"), asError.Engine.Transcript());
+            Assert.That(asError.Result, Is.False);
+            Assert.That(File.Exists(StampFile("error")), Is.False, "an error leaves no stamp, so the next publish fails again");
+        });
+    }
+
+    /// <summary>Programs that give no complete answer: each leaves nothing logged but why, and MSBuild's process checks.</summary>
+    private static IEnumerable<TestCaseData> BrokenPrograms()
+    {
+        yield return new TestCaseData("exits 1 without a word", "#!/bin/sh\nexit 1\n", "it exited with code 1 before it finished");
+        yield return new TestCaseData("crashes with a report", "#!/bin/sh\necho 'Unhandled exception.' >&2\nexit 134\n", "it exited with code 134 before it finished: Unhandled exception.");
+        yield return new TestCaseData("answers half", "#!/bin/sh\ncat >/dev/null\nprintf 'E\\t\\\\0\\tSL1001\\tSL1001\\t\\\\0\\t/x\\t0\\t0\\t0\\t0\\tmessage\\n'\n", "it exited with code 0 before it finished");
+        yield return new TestCaseData("reports a failure", "#!/bin/sh\ncat >/dev/null\nprintf 'F\\tIOException: the disk is gone\\n'\nexit 70\n", "IOException: the disk is gone");
+        yield return new TestCaseData("is not executable", null, "Permission denied");
+    }
+
+    [TestCaseSource(nameof(BrokenPrograms))]
+    public void A_program_without_a_complete_answer_leaves_the_check_to_MSBuilds_process(string what, string? script, string reason)
+    {
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libneedszlib.so");
+        var program = Path.Combine(_work, "broken-engine");
+        File.WriteAllText(program, script ?? "not a program");
+        if (script is not null)
+        {
+            File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var here = Run(output, "linux-x64", "here", task => { task.Policy = "glibc-portable"; task.EngineProcessProgram = NoProgram; });
+        var fallback = Run(output, "linux-x64", "fallback", task => { task.Policy = "glibc-portable"; task.EngineProcessProgram = program; });
+
+        var said = fallback.Engine.Messages.Select(message => message.Message ?? string.Empty).Where(message => message.Contains("did not check the output", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(said, Has.Count.EqualTo(1), fallback.Engine.Transcript());
+            Assert.That(said.FirstOrDefault(), Does.StartWith($"StaticLink: the engine process {program} did not check the output (").And.Contain(reason).And.EndWith("), so MSBuild's process checks it."), what);
+            Assert.That(Events(fallback.Engine, "fallback").Where(line => !line.Contains("did not check the output", StringComparison.Ordinal)), Is.EqualTo(Events(here.Engine, "here")), "nothing of the broken answer is logged");
+            Assert.That(fallback.Engine.ErrorCodes, Is.EquivalentTo(new[] { "SL1001" }));
+            Assert.That(fallback.Result, Is.False);
+        });
+    }
+
+    [Test]
+    public void Without_the_packaged_program_the_task_checks_in_MSBuilds_process()
+    {
+        // The tests' task assembly has no tasks/engine/ beside it, as a package packed on another system would not.
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.GlibcExecutable, "app");
+
+        var run = Run(output, "linux-x64", "here", _ => { });
+
+        run.AssertPassed();
+        Assert.That(run.Engine.Transcript(), Does.Not.Contain("engine process"));
+    }
+
+    private TaskRun Run(PublishDirectory output, string runtimeIdentifier, string name, Action<StaticLinkCheck> configure, params string[] warningsAsErrors) =>
+        TaskRun.Execute(output.Path, runtimeIdentifier, task =>
+        {
+            ((RecordingBuildEngine)task.BuildEngine).WarningsAsErrors.UnionWith(warningsAsErrors);
+            task.ReportPath = ReportFile(name);
+            task.StampFile = StampFile(name);
+            configure(task);
+        });
+
+    private string ReportFile(string name) => Path.Combine(_work, name, "report.json");
+
+    private string StampFile(string name) => Path.Combine(_work, name, "check.stamp");
+
+    /// <summary>Every event with every field MSBuild shows, in order, with this run's folder name made neutral.</summary>
+    private static List<string> Events(RecordingBuildEngine engine, string name)
+    {
+        string Neutral(string? text) => (text ?? "(null)").Replace(Path.DirectorySeparatorChar + name + Path.DirectorySeparatorChar, "/run/", StringComparison.Ordinal);
+        string Place(string? subcategory, string? code, string? keyword, string? file, int line, int column, int endLine, int endColumn) =>
+            $"{Neutral(subcategory)}|{Neutral(code)}|{Neutral(keyword)}|{Neutral(file)}|{line},{column},{endLine},{endColumn}";
+
+        return engine.Errors.Select(e => "error " + Place(e.Subcategory, e.Code, e.HelpKeyword, e.File, e.LineNumber, e.ColumnNumber, e.EndLineNumber, e.EndColumnNumber) + "|" + Neutral(e.HelpLink) + "|" + Neutral(e.Message))
+            .Concat(engine.Warnings.Select(w => "warning " + Place(w.Subcategory, w.Code, w.HelpKeyword, w.File, w.LineNumber, w.ColumnNumber, w.EndLineNumber, w.EndColumnNumber) + "|" + Neutral(w.HelpLink) + "|" + Neutral(w.Message)))
+            .Concat(engine.Messages
+                .Where(m => m.Message is null || !m.Message.StartsWith(CheckedByEngine, StringComparison.Ordinal))
+                .Select(m => "message " + m.Importance + " " + Place(m.Subcategory, m.Code, m.HelpKeyword, m.File, m.LineNumber, m.ColumnNumber, m.EndLineNumber, m.EndColumnNumber) + "|" + Neutral(m.Message)))
+            .ToList();
+    }
+}
