@@ -5,7 +5,7 @@ using System.Xml.Linq;
 
 namespace StaticLink.Integration.Tests;
 
-/// <summary>What the packed StaticLink.Sdk holds: MSBuild files and the task, nothing of MSBuild itself, no dependencies.</summary>
+/// <summary>What the packed StaticLink.Sdk holds: MSBuild files, the task and its engine process, nothing of MSBuild itself, no dependencies.</summary>
 public sealed class PackageLayoutTests : IntegrationTest
 {
     private static ZipArchive OpenPackage() => ZipFile.OpenRead(Path.Combine(PackageFeed.FeedDirectory, $"StaticLink.Sdk.{PackageFeed.Version}.nupkg"));
@@ -33,8 +33,9 @@ public sealed class PackageLayoutTests : IntegrationTest
             "tasks/net8.0/StaticLink.Core.dll",
             "tasks/netstandard2.0/StaticLink.Tasks.dll",
             "tasks/netstandard2.0/StaticLink.Core.dll",
+            "tasks/engine/linux-x64/staticlink-engine",
         }));
-        Assert.That(entries.Where(entry => entry.StartsWith("tasks/", System.StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(6), "only the task and the engine, never MSBuild's own assemblies");
+        Assert.That(entries.Where(entry => entry.StartsWith("tasks/", System.StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(7), "only the task, the engine and the engine process, never MSBuild's own assemblies");
         Assert.That(entries.Where(entry => entry.StartsWith("lib/", System.StringComparison.Ordinal)), Is.Empty, "nothing may flow into the app");
     }
 

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using StaticLink.Core.Elf;
+using StaticLink.Tests.Shared.LoaderTruth;
+
+namespace StaticLink.Integration.Tests;
+
+/// <summary>
+/// The engine process as the package ships it (tasks/engine/linux-x64/staticlink-engine): it starts on the oldest
+/// glibc the package serves, a real publish is checked by it, and it says what MSBuild's own process says.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class EngineProcessPackageTests : IntegrationTest
+{
+    private const string CheckedByEngine = "StaticLink: checked by the engine process ";
+
+    [Test]
+    public void The_packaged_engine_process_needs_GLIBC_2_17_at_most_and_starts_on_Debian_11()
+    {
+        var directory = Path.Combine(PackageFeed.WorkDirectory, "engine-process");
+        Directory.CreateDirectory(directory);
+        var program = Path.Combine(directory, "staticlink-engine");
+        using (var package = ZipFile.OpenRead(Path.Combine(PackageFeed.FeedDirectory, $"StaticLink.Sdk.{PackageFeed.Version}.nupkg")))
+        {
+            package.GetEntry("tasks/engine/linux-x64/staticlink-engine")!.ExtractToFile(program, overwrite: true);
+        }
+
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        var elf = ElfReader.Read(program);
+        var newest = elf.VersionNeeds.SelectMany(need => need.Versions).Where(version => version.StartsWith("GLIBC_", StringComparison.Ordinal))
+            .Select(version => Version.Parse(version["GLIBC_".Length..])).Max();
+        Assert.That(newest, Is.LessThanOrEqualTo(new Version(2, 17)), string.Join(", ", elf.VersionNeeds.SelectMany(need => need.Versions)));
+
+        // Bullseye's own loader starts it; with no request on its standard input it answers that it got none.
+        var bullseye = DebianReleaseRoot.Bullseye("libc6");
+        var run = RealLoader.RunApp(bullseye, directory, "staticlink-engine", []);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(70), run.Describe());
+            Assert.That(run.StandardOutput, Does.StartWith("F\tInvalidDataException: the task speaks another version of the protocol"), run.Describe());
+        });
+    }
+
+    [Test]
+    public void A_publish_is_checked_by_the_engine_process_with_the_diagnostics_of_MSBuilds_process()
+    {
+        var project = ScenarioProject.Create("engine-process-parity", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <SelfContained>true</SelfContained>
+              </PropertyGroup>
+              <ItemGroup>
+                {ScenarioProject.PackageReference}
+                <!-- An error, a message with a reason, and the information findings of every self-contained publish. -->
+                <StaticLinkDeny Include="libm.so.6" Reason="the parity test denies it" />
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = project.Restore("-r", "linux-x64");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+
+        var inEngine = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
+        var inMSBuild = project.Publish("-r", "linux-x64", "--no-restore", "-v:d", "-p:StaticLinkEngineProcess=false");
+
+        var diagnostics = MSBuildDiagnostic.ParseAll(inEngine.Output);
+        Assert.Multiple(() =>
+        {
+            Assert.That(inEngine.Output, Does.Contain(CheckedByEngine), "the engine process checked the publish");
+            Assert.That(inMSBuild.Output, Does.Not.Contain(CheckedByEngine));
+            Assert.That(inMSBuild.Output, Does.Contain(" checked against "), "MSBuild's process checked again: the setting is in the stamp");
+            Assert.That(diagnostics.Select(diagnostic => diagnostic.Code), Does.Contain("SL1006").And.Contain("SL3001"), inEngine.ToString());
+            Assert.That(diagnostics, Is.EquivalentTo(MSBuildDiagnostic.ParseAll(inMSBuild.Output)));
+            Assert.That(inEngine.ExitCode, Is.EqualTo(inMSBuild.ExitCode));
+            Assert.That(inEngine.Output, Does.Not.Contain("MSB4018"), "the task crashed");
+        });
+    }
+}
