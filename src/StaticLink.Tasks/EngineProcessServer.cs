@@ -68,10 +68,10 @@ internal static class EngineProcessServer
                     values[fields[1]!] = fields[2];
                     break;
                 case EngineProtocol.Item when fields.Length >= 3 && fields.Length % 2 == 1:
-                    var item = new TaskItem(fields[2]!);
+                    var item = new TaskItem(Escaped(fields[2]!));
                     for (var index = 3; index < fields.Length; index += 2)
                     {
-                        item.SetMetadata(fields[index]!, fields[index + 1] ?? string.Empty);
+                        item.SetMetadata(fields[index]!, Escaped(fields[index + 1] ?? string.Empty));
                     }
 
                     if (!items.TryGetValue(fields[1]!, out var list))
@@ -97,6 +97,12 @@ internal static class EngineProcessServer
 
         return task;
     }
+
+    /// <summary>
+    /// TaskItem keeps what it is given as MSBuild's escaped form and unescapes %XX when read; the task read the values
+    /// unescaped, so a '%' of theirs is escaped again to come back as itself.
+    /// </summary>
+    private static string Escaped(string value) => value.Replace("%", "%25");
 
     private static void Set(StaticLinkCheck task, PropertyInfo parameter, Dictionary<string, string?> values, Dictionary<string, List<ITaskItem>> items)
     {

@@ -44,6 +44,8 @@ public sealed class EngineProcessTests
         {
             task.Policy = "glibc-portable";
             task.Allow = [TaskRun.Item("libz.so.*", "Reason", "zlib comes from the base image\tand\nthe reason has\\odd characters")];
+            // %25 is MSBuild's escape of '%': the task reads "100%41 sure", which must not become "100A sure".
+            task.Deny = [TaskRun.Item("libz.so.%2541", "Reason", "we are 100%2541 sure")];
         }));
         yield return new TestCaseData("a RID of another system", NativeBinaries.GlibcExecutable, "win-x64", (Action<StaticLinkCheck>)(_ => { }));
     }
