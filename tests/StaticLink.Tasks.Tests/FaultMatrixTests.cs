@@ -1,40 +1,7 @@
-using System;
-using System.Linq;
-using StaticLink.Tests.Shared;
-
 namespace StaticLink.Tasks.Tests;
 
-/// <summary>The fault matrix (<see cref="FaultMatrixCases"/>) through the StaticLinkCheck task against the mock build engine.</summary>
+/// <summary>The fault matrix through the task checking in its own process, as in MSBuild.</summary>
 [TestFixture]
-public sealed class FaultMatrixTests : FaultMatrixCases
+public sealed class FaultMatrixTests : TaskFaultMatrix
 {
-    protected override TimeSpan Check(FaultOutput output, string[] expectedFindings, TimeSpan limit, out string summary)
-    {
-        var before = output.Snapshot();
-
-        (var result, var elapsed) = Deadline.Run(
-            "the StaticLinkCheck task",
-            () => TaskRun.Execute(output.Publish, "linux-x64", task =>
-            {
-                task.Targets = "debian.12";
-                task.ReportPath = output.ReportPath;
-            }),
-            limit);
-        summary = result.Summary();
-        TestContext.Out.WriteLine($"StaticLinkCheck: {elapsed.TotalMilliseconds:F0} ms");
-
-        var transcript = result.Engine.Transcript();
-        FaultAssertions.NoStackTrace(transcript);
-        var logged = result.Engine.Errors.Select(error => $"{error.Code} {error.File}")
-            .Concat(result.Engine.Warnings.Select(warning => $"{warning.Code} {warning.File}"));
-        var expected = expectedFindings.Select(finding => finding.Split(' ', 2)).Select(parts => $"{parts[0]} {output.PathOf(parts[1])}");
-        Assert.Multiple(() =>
-        {
-            Assert.That(logged, Is.EquivalentTo(expected), transcript);
-            Assert.That(result.Result, Is.EqualTo(expectedFindings.Length == 0), transcript);
-            Assert.That(FaultReport.Read(output.ReportPath).Findings, Is.EquivalentTo(expectedFindings));
-            Assert.That(output.Snapshot(), Is.EqualTo(before), "the task changed the output");
-        });
-        return elapsed;
-    }
 }
