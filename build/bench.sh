@@ -20,7 +20,9 @@
 #            ELF file one at a time and on every core, the largest file, and check/scan/evaluate of the publish.
 #
 # BENCH_RUNS (default 10) sets the hyperfine runs, BENCH_PUBLISH_RUNS (default 3) the timed publishes;
-# BENCH_SDK_PACKAGE=path/StaticLink.Sdk.V.nupkg times that package instead of packing one.
+# BENCH_SDK_PACKAGE=path/StaticLink.Sdk.V.nupkg times that package instead of packing one;
+# BENCH_PUBLISH_ARGS adds arguments to the timed publishes, e.g. -p:StaticLinkEngineProcess=false for the check in
+# MSBuild's own process, the reference for the engine process.
 # Results are also written to artifacts/bench/results.txt.
 set -euo pipefail
 
@@ -281,7 +283,7 @@ XML
 XML
   echo 'System.Console.WriteLine("hello");' >"$work/Program.cs"
 
-  say "== bench publish: StaticLink.Sdk $bench_version in a self-contained linux-x64 publish ($runs_publish runs)"
+  say "== bench publish: StaticLink.Sdk $bench_version in a self-contained linux-x64 publish ($runs_publish runs${BENCH_PUBLISH_ARGS:+, with $BENCH_PUBLISH_ARGS})"
   dotnet publish "$work/GateBench.csproj" -c Release -nologo -nodeReuse:false -p:UseSharedCompilation=false >"$bench/publish-warmup.log" 2>&1 \
     || { say "   the warm-up publish failed; see artifacts/bench/publish-warmup.log"; return 1; }
   rm -rf "$publish_output"
@@ -293,7 +295,7 @@ XML
     log="$bench/publish-$i.log"
     start="$(date +%s%N)"
     dotnet publish "$work/GateBench.csproj" -c Release -nologo -nodeReuse:false -m:1 --no-restore \
-      -p:UseSharedCompilation=false -clp:PerformanceSummary >"$log" 2>&1 || { say "   publish $i failed; see $log"; return 1; }
+      -p:UseSharedCompilation=false -clp:PerformanceSummary ${BENCH_PUBLISH_ARGS:-} >"$log" 2>&1 || { say "   publish $i failed; see $log"; return 1; }
     end="$(date +%s%N)"
     total_ms="$(((end - start) / 1000000))"
     # Target times in the summary are exclusive, so StaticLink's own targets add up without double counting.
