@@ -34,6 +34,9 @@ internal sealed class EngineProcessClient
     private Process? _process;
     private volatile bool _canceled;
 
+    /// <summary>The build was canceled (<see cref="Cancel"/>): the task stops, and checks nowhere else.</summary>
+    public bool Canceled => _canceled;
+
     private EngineProcessClient(string program) => _program = program;
 
     /// <summary>The program for this machine, or null when there is none (another system, another architecture, musl).</summary>
@@ -263,7 +266,8 @@ internal sealed class EngineProcessClient
     {
         try
         {
-            process.Kill();
+            // The whole tree: a pipe held open by a child of the program would keep this side reading.
+            process.Kill(entireProcessTree: true);
         }
         catch (Exception exception) when (exception is InvalidOperationException or Win32Exception or NotSupportedException)
         {

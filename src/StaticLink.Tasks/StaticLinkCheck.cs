@@ -152,11 +152,18 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
     public override bool Execute()
     {
 #if NET
-        if (UseEngineProcess && !RunsInEngineProcess && EngineProcessClient.For(EngineProcessProgram) is { } engineProcess
-            && CheckedInEngineProcess(engineProcess))
+        if (UseEngineProcess && !RunsInEngineProcess && EngineProcessClient.For(EngineProcessProgram) is { } engineProcess)
         {
-            HasErrors = Log.HasLoggedErrors;
-            return !HasErrors;
+            if (CheckedInEngineProcess(engineProcess))
+            {
+                HasErrors = Log.HasLoggedErrors;
+                return !HasErrors;
+            }
+
+            if (engineProcess.Canceled)
+            {
+                return false;
+            }
         }
 #endif
 
@@ -170,6 +177,12 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
         _engineProcess = engineProcess;
         var failure = engineProcess.Run(this, Log);
         _engineProcess = null;
+        if (failure is not null && engineProcess.Canceled)
+        {
+            Log.LogMessage(MessageImportance.Low, "StaticLink: the build was canceled, so the check stopped.");
+            return false;
+        }
+
         if (failure is not null)
         {
             Log.LogMessage(MessageImportance.Low, $"StaticLink: the engine process {engineProcess.Program} did not check the output ({failure}), so MSBuild's process checks it.");

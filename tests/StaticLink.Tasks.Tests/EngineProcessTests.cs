@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using Microsoft.Build.Framework;
 
 namespace StaticLink.Tasks.Tests;
@@ -151,6 +152,34 @@ public sealed class EngineProcessTests
             Assert.That(Events(fallback.Engine, "fallback").Where(line => !line.Contains("did not check the output", StringComparison.Ordinal)), Is.EqualTo(Events(here.Engine, "here")), "nothing of the broken answer is logged");
             Assert.That(fallback.Engine.ErrorCodes, Is.EquivalentTo(new[] { "SL1001" }));
             Assert.That(fallback.Result, Is.False);
+        });
+    }
+
+    [Test]
+    public void A_canceled_build_stops_the_engine_process_and_its_children_and_checks_nowhere_else()
+    {
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.GlibcLibraryNeedingZlib, "libneedszlib.so");
+        var program = Path.Combine(_work, "slow-engine");
+        // The sleep is a child of the shell and holds the answer's pipe open: only stopping the whole tree ends the read.
+        File.WriteAllText(program, "#!/bin/sh\nsleep 60\necho never\n");
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var engine = new RecordingBuildEngine();
+        var task = new StaticLinkCheck { BuildEngine = engine, PublishDirectory = output.Path, RuntimeIdentifier = "linux-x64", Policy = "glibc-portable", EngineProcessProgram = program };
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = System.Threading.Tasks.Task.Run(task.Execute);
+        Thread.Sleep(500);
+        task.Cancel();
+        var ended = run.Wait(TimeSpan.FromSeconds(20));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ended, Is.True, "the task did not stop");
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+            Assert.That(run.Result, Is.False);
+            Assert.That(engine.Transcript(), Does.Contain("StaticLink: the build was canceled, so the check stopped."));
+            Assert.That(engine.Errors, Is.Empty, "no check ran: " + engine.Transcript());
         });
     }
 
