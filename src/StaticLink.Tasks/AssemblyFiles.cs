@@ -1,33 +1,25 @@
-using System;
+using System.IO;
 #if NET
 using System.Diagnostics.CodeAnalysis;
 #endif
 
 namespace StaticLink.Tasks;
 
-/// <summary>Where StaticLink's code was loaded from: the stamp fingerprints it, and the task finds the engine process beside it.</summary>
+/// <summary>Where the task's code was loaded from: the stamp fingerprints it, and the task finds the engine process beside it.</summary>
 internal static class AssemblyFiles
 {
     /// <summary>
-    /// The files the code of <paramref name="types"/> was loaded from; compiled ahead of time into one program (the
-    /// engine process) the assemblies have no file, and the program stands for all of them.
+    /// StaticLink.Tasks.dll and the StaticLink.Core.dll beside it (every build and the package keep them together),
+    /// or null compiled ahead of time into one program, where the assemblies have no file: the engine process is
+    /// handed the files of the task that started it (<see cref="StaticLinkCheck.CodeFiles"/>), so that the stamps of
+    /// both processes are the same.
     /// </summary>
 #if NET
-    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is the single-file case, and is answered with the program's path.")]
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location is the single-file case, answered with null.")]
 #endif
-    public static string?[] Of(params Type[] types)
+    public static string[]? TaskCode()
     {
-        var files = new string?[types.Length];
-        for (var index = 0; index < types.Length; index++)
-        {
-            var location = types[index].Assembly.Location;
-#if NET
-            files[index] = location.Length == 0 ? Environment.ProcessPath : location;
-#else
-            files[index] = location;
-#endif
-        }
-
-        return files;
+        var tasks = typeof(AssemblyFiles).Assembly.Location;
+        return tasks.Length == 0 ? null : [tasks, Path.Combine(Path.GetDirectoryName(tasks) ?? string.Empty, "StaticLink.Core.dll")];
     }
 }

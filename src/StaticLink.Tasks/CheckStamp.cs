@@ -27,7 +27,7 @@ namespace StaticLink.Tasks;
 internal sealed class CheckStamp
 {
     /// <summary>Changes whenever what the fingerprint holds changes, so that an older stamp never matches.</summary>
-    private const string FormatLine = "StaticLink check stamp, format 1";
+    private const string FormatLine = "StaticLink check stamp, format 2";
 
     private readonly string _file;
     private readonly string _fingerprint;
@@ -64,9 +64,10 @@ internal sealed class CheckStamp
         AppendFile(text, "rules", settings.Options.RulesFile);
         AppendFile(text, "baseline", settings.Options.BaselineFile);
         AppendFile(text, "project", task.ProjectFile);
-        var code = AssemblyFiles.Of(typeof(CheckStamp), typeof(OutputFileWalker));
-        AppendFile(text, "tasks", code[0]);
-        AppendFile(text, "engine", code[1]);
+        foreach (var code in task.CodeFiles ?? AssemblyFiles.TaskCode() ?? [])
+        {
+            AppendFile(text, "code", code);
+        }
         AppendOutput(text, settings.Options.Root ?? string.Empty, settings.Options.Listing);
         try
         {

@@ -202,6 +202,7 @@ internal sealed class EngineProcessClient
     private static void AppendParameters(StaticLinkCheck task, StringBuilder records)
     {
         EngineProtocol.Append(records, EngineProtocol.ProjectFile, task.BuildEngine?.ProjectFileOfTaskNode);
+        EngineProtocol.Append(records, EngineProtocol.Code, AssemblyFiles.TaskCode() ?? []);
         foreach (var parameter in TaskParameters.Inputs)
         {
             var value = parameter.GetValue(task);
@@ -249,7 +250,7 @@ internal sealed class EngineProcessClient
             Architecture.Arm64 => "arm64",
             _ => null,
         };
-        var tasks = Path.GetDirectoryName(AssemblyFiles.Of(typeof(EngineProcessClient))[0]);
+        var tasks = AssemblyFiles.TaskCode() is { } code ? Path.GetDirectoryName(code[0]) : null;
         if (architecture is null || string.IsNullOrEmpty(tasks))
         {
             return null;

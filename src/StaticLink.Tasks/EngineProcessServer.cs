@@ -57,6 +57,7 @@ internal static class EngineProcessServer
         }
 
         string? projectFile = null;
+        string[]? code = null;
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         var items = new Dictionary<string, List<ITaskItem>>(StringComparer.Ordinal);
         for (var line = input.ReadLine(); line is not null; line = input.ReadLine())
@@ -84,12 +85,25 @@ internal static class EngineProcessServer
                 case EngineProtocol.ProjectFile when fields.Length == 2:
                     projectFile = fields[1];
                     break;
+                case EngineProtocol.Code:
+                    code = new string[fields.Length - 1];
+                    for (var index = 1; index < fields.Length; index++)
+                    {
+                        code[index - 1] = fields[index] ?? string.Empty;
+                    }
+
+                    break;
                 default:
                     throw new InvalidDataException("an unknown record: " + fields[0]);
             }
         }
 
-        var task = new StaticLinkCheck { RunsInEngineProcess = true, BuildEngine = new ForwardingBuildEngine(projectFile, records) };
+        var task = new StaticLinkCheck
+        {
+            RunsInEngineProcess = true,
+            BuildEngine = new ForwardingBuildEngine(projectFile, records),
+            CodeFiles = code ?? throw new InvalidDataException("the request does not name the task's code"),
+        };
         foreach (var parameter in TaskParameters.Inputs)
         {
             Set(task, parameter, values, items);

@@ -10,7 +10,8 @@ namespace StaticLink.Tasks;
 /// message of several lines or an unset value crosses unchanged.
 /// <para>
 /// Task to process: <see cref="Version"/> first, then <see cref="Parameter"/> (name, value), <see cref="Item"/> (name,
-/// item spec, then metadata name and value pairs) and <see cref="ProjectFile"/> (the build engine's project file).
+/// item spec, then metadata name and value pairs), <see cref="ProjectFile"/> (the build engine's project file) and
+/// <see cref="Code"/> (the task's assembly files, which the stamp fingerprints).
 /// Process to task: <see cref="Error"/>, <see cref="Warning"/> and <see cref="Message"/> as MSBuild would log them,
 /// <see cref="Output"/> (name, value), <see cref="Stamp"/> (file, fingerprint) and, last, <see cref="Done"/>; a run
 /// that ends without <see cref="Done"/> failed, whatever it wrote before.
@@ -24,6 +25,7 @@ internal static class EngineProtocol
     public const string Parameter = "P";
     public const string Item = "I";
     public const string ProjectFile = "T";
+    public const string Code = "C";
     public const string Error = "E";
     public const string Warning = "W";
     public const string Message = "M";

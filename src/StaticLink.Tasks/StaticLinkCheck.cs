@@ -143,6 +143,9 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
     /// <summary>The engine process to use instead of the package's (tests); null: the package's.</summary>
     internal string? EngineProcessProgram { get; set; }
 
+    /// <summary>In the engine process, the files of the task in MSBuild that started it (<see cref="AssemblyFiles.TaskCode"/>).</summary>
+    internal string[]? CodeFiles { get; set; }
+
     /// <summary>This task is the engine process's: it checks itself.</summary>
     internal bool RunsInEngineProcess { get; set; }
 
@@ -152,7 +155,12 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
     public override bool Execute()
     {
 #if NET
-        if (UseEngineProcess && !RunsInEngineProcess && EngineProcessClient.For(EngineProcessProgram) is { } engineProcess)
+        _engineProcess = UseEngineProcess && !RunsInEngineProcess ? EngineProcessClient.For(EngineProcessProgram) : null;
+
+        // Without a stamp nothing is up to date, and the whole check goes to the engine process. With one, this
+        // process compares the fingerprint first (Check): about 16 ms in a fresh MSBuild, where the same answer through
+        // the engine process took about 30, most of it starting a first process from MSBuild.
+        if (_engineProcess is { } engineProcess && !HasStamp())
         {
             if (CheckedInEngineProcess(engineProcess))
             {
@@ -174,9 +182,7 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
     /// <summary>True when the engine process checked the output and its diagnostics are logged; false when it could not, and nothing is logged but why.</summary>
     private bool CheckedInEngineProcess(EngineProcessClient engineProcess)
     {
-        _engineProcess = engineProcess;
         var failure = engineProcess.Run(this, Log);
-        _engineProcess = null;
         if (failure is not null && engineProcess.Canceled)
         {
             Log.LogMessage(MessageImportance.Low, "StaticLink: the build was canceled, so the check stopped.");
@@ -186,6 +192,7 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
         if (failure is not null)
         {
             Log.LogMessage(MessageImportance.Low, $"StaticLink: the engine process {engineProcess.Program} did not check the output ({failure}), so MSBuild's process checks it.");
+            _engineProcess = null;
             return false;
         }
 
@@ -198,9 +205,14 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
         Log.LogMessage(MessageImportance.Low, $"StaticLink: checked by the engine process {engineProcess.Program}.");
         return true;
     }
+
+    private bool HasStamp() => !string.IsNullOrWhiteSpace(StampFile) && File.Exists(StampFile);
 #endif
 
-    /// <summary>The check in this process: inside MSBuild, or inside the engine process.</summary>
+    /// <summary>
+    /// The check in this process: inside MSBuild (up to the stamp's comparison only, when there is an engine process),
+    /// or inside the engine process.
+    /// </summary>
     private bool CheckHere()
     {
         // Which RIDs are checked is the engine's parser's decision, the same one the command line uses.
@@ -236,6 +248,14 @@ public sealed class StaticLinkCheck : Task, ICancelableTask
             Log.LogMessage(settings.SummaryImportance, "StaticLink: up to date, the publish output and the settings are unchanged since the last successful check." + (reportFile is null ? string.Empty : " Report: " + reportFile));
             return;
         }
+
+#if NET
+        // A stamp that no longer matches: the check itself goes to the engine process, which fingerprints again.
+        if (_engineProcess is { } engineProcess && (CheckedInEngineProcess(engineProcess) || engineProcess.Canceled))
+        {
+            return;
+        }
+#endif
 
         var report = RunEngine(settings.Options, logger);
         if (report is null)

@@ -78,4 +78,35 @@ public sealed class EngineProcessPackageTests : IntegrationTest
             Assert.That(inEngine.Output, Does.Not.Contain("MSB4018"), "the task crashed");
         });
     }
+
+    [Test]
+    public void The_stamp_the_engine_process_writes_lets_the_next_unchanged_publish_skip_without_starting_it()
+    {
+        var project = ScenarioProject.Create("engine-process-stamp", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <SelfContained>true</SelfContained>
+              </PropertyGroup>
+              <ItemGroup>
+                {ScenarioProject.PackageReference}
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = project.Restore("-r", "linux-x64");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+
+        var first = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
+        var second = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
+
+        AssertSucceeded(first);
+        AssertSucceeded(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Output, Does.Contain(CheckedByEngine).And.Contain(" checked against "), first.ToString());
+            // The stamp names the task's assemblies in MSBuild, not the program: the task in MSBuild compares it alike.
+            Assert.That(second.Output, Does.Contain("StaticLink: up to date").And.Not.Contain(CheckedByEngine), second.ToString());
+        });
+    }
 }

@@ -95,8 +95,28 @@ public sealed class EngineProcessTests
         {
             Assert.That(first.Engine.Warnings, Is.Empty, first.Engine.Transcript());
             Assert.That(File.Exists(StampFile("there")), Is.True);
-            Assert.That(second.Engine.Transcript(), Does.Contain("StaticLink: up to date").And.Contain(CheckedByEngine));
+            Assert.That(second.Engine.Transcript(), Does.Contain("StaticLink: up to date"));
             Assert.That(second.Task.ReportFile, Is.EqualTo(ReportFile("there")));
+        });
+    }
+
+    [Test]
+    public void A_stamp_that_matches_is_answered_here_and_one_that_does_not_hands_the_check_to_the_engine_process()
+    {
+        using var output = new PublishDirectory();
+        output.Copy(NativeBinaries.MuslStaticExecutable, "app");
+
+        var first = Run(output, "linux-musl-x64", "there", task => task.EngineProcessProgram = EngineProgram);
+        var unchanged = Run(output, "linux-musl-x64", "there", task => task.EngineProcessProgram = EngineProgram);
+        output.Copy(NativeBinaries.MuslExecutable, "second-app");
+        var changed = Run(output, "linux-musl-x64", "there", task => task.EngineProcessProgram = EngineProgram);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.Engine.Transcript(), Does.Contain(CheckedByEngine), "no stamp yet: the engine process checks");
+            Assert.That(unchanged.Engine.Transcript(), Does.Contain("StaticLink: up to date").And.Not.Contain(CheckedByEngine), "answered without starting the process");
+            Assert.That(changed.Engine.Transcript(), Does.Contain(CheckedByEngine).And.Contain("second-app").And.Not.Contain("StaticLink: up to date"));
+            Assert.That(changed.Engine.Messages.Count(message => message.Message?.Contains(" checked against ", StringComparison.Ordinal) == true), Is.EqualTo(1), "one check, not two:\n" + changed.Engine.Transcript());
         });
     }
 
