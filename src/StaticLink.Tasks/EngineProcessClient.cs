@@ -99,6 +99,9 @@ internal sealed class EngineProcessClient
             {
                 // It ended without reading the request (a broken pipe); what it wrote and its exit code say why.
             }
+
+            // No deadline of its own, as in MSBuild's process: the check cannot block on a file (the fault matrix
+            // runs through this process too), and a canceled build kills it.
             var answer = process.StandardOutput.ReadToEnd();
             var records = Records(answer, out var failure);
             if (records is null || _canceled)
