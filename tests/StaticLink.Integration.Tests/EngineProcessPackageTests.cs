@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using StaticLink.Core.Elf;
 using StaticLink.Tests.Shared.LoaderTruth;
 
 namespace StaticLink.Integration.Tests;
@@ -28,10 +27,7 @@ public sealed class EngineProcessPackageTests : IntegrationTest
         }
 
         File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserExecute);
-        var elf = ElfReader.Read(program);
-        var newest = elf.VersionNeeds.SelectMany(need => need.Versions).Where(version => version.StartsWith("GLIBC_", StringComparison.Ordinal))
-            .Select(version => Version.Parse(version["GLIBC_".Length..])).Max();
-        Assert.That(newest, Is.LessThanOrEqualTo(new Version(2, 17)), string.Join(", ", elf.VersionNeeds.SelectMany(need => need.Versions)));
+        GlibcVersionNeeds.AssertAtMost2_17(program);
 
         // Bullseye's own loader starts it; with no request on its standard input it answers that it got none.
         var bullseye = DebianReleaseRoot.Bullseye("libc6");
@@ -46,22 +42,8 @@ public sealed class EngineProcessPackageTests : IntegrationTest
     [Test]
     public void A_publish_is_checked_by_the_engine_process_with_the_diagnostics_of_MSBuilds_process()
     {
-        var project = ScenarioProject.Create("engine-process-parity", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <SelfContained>true</SelfContained>
-              </PropertyGroup>
-              <ItemGroup>
-                {ScenarioProject.PackageReference}
-                <!-- An error, a message with a reason, and the information findings of every self-contained publish. -->
-                <StaticLinkDeny Include="libm.so.6" Reason="the parity test denies it" />
-              </ItemGroup>
-            </Project>
-            """);
-        var restore = project.Restore("-r", "linux-x64");
-        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+        // An error, a message with a reason, and the information findings of every self-contained publish.
+        var project = CreateRestoredProject("engine-process-parity", """<StaticLinkDeny Include="libm.so.6" Reason="the parity test denies it" />""");
 
         var inEngine = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
         var inMSBuild = project.Publish("-r", "linux-x64", "--no-restore", "-v:d", "-p:StaticLinkEngineProcess=false");
@@ -82,20 +64,7 @@ public sealed class EngineProcessPackageTests : IntegrationTest
     [Test]
     public void The_stamp_the_engine_process_writes_lets_the_next_unchanged_publish_skip_without_starting_it()
     {
-        var project = ScenarioProject.Create("engine-process-stamp", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <SelfContained>true</SelfContained>
-              </PropertyGroup>
-              <ItemGroup>
-                {ScenarioProject.PackageReference}
-              </ItemGroup>
-            </Project>
-            """);
-        var restore = project.Restore("-r", "linux-x64");
-        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+        var project = CreateRestoredProject("engine-process-stamp", string.Empty);
 
         var first = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
         var second = project.Publish("-r", "linux-x64", "--no-restore", "-v:d");
@@ -108,5 +77,31 @@ public sealed class EngineProcessPackageTests : IntegrationTest
             // The stamp names the task's assemblies in MSBuild, not the program: the task in MSBuild compares it alike.
             Assert.That(second.Output, Does.Contain("StaticLink: up to date").And.Not.Contain(CheckedByEngine), second.ToString());
         });
+
+        // The pass the check gave is the real loader's: the app runs in a full glibc root, as .NET's floor promises.
+        var run = RealLoader.RunApp(RootFilesystem.GlibcFull(), project.PublishDirectory("net10.0", "linux-x64"), "engine-process-stamp", []);
+        Assert.That(run.ExitCode, Is.Zero, run.Describe());
+        Assert.That(run.StandardOutput, Does.Contain("Hello from StaticLink's tests"), run.Describe());
+    }
+
+    /// <summary>A self-contained net10.0 console app with the package and <paramref name="items"/>, restored for linux-x64.</summary>
+    private static ScenarioProject CreateRestoredProject(string name, string items)
+    {
+        var project = ScenarioProject.Create(name, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <SelfContained>true</SelfContained>
+              </PropertyGroup>
+              <ItemGroup>
+                {ScenarioProject.PackageReference}
+                {items}
+              </ItemGroup>
+            </Project>
+            """);
+        var restore = project.Restore("-r", "linux-x64");
+        Assert.That(restore.ExitCode, Is.Zero, restore.ToString());
+        return project;
     }
 }
