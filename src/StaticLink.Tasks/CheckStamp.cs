@@ -158,14 +158,10 @@ internal sealed class CheckStamp
     {
         text.Append("  ");
         AppendEscaped(text, item.ItemSpec);
-        foreach (var name in TaskParameters.MetadataRead)
+        foreach (var (name, value) in TaskParameters.MetadataOf(item))
         {
-            var value = item.GetMetadata(name);
-            if (value.Length > 0)
-            {
-                text.Append('|').Append(name).Append('=');
-                AppendEscaped(text, value);
-            }
+            text.Append('|').Append(name).Append('=');
+            AppendEscaped(text, value);
         }
 
         text.Append('\n');

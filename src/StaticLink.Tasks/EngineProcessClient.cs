@@ -226,14 +226,10 @@ internal sealed class EngineProcessClient
     private static void AppendItem(StringBuilder records, string parameter, ITaskItem item)
     {
         var fields = new List<string?> { parameter, item.ItemSpec };
-        foreach (var name in TaskParameters.MetadataRead)
+        foreach (var (name, value) in TaskParameters.MetadataOf(item))
         {
-            var value = item.GetMetadata(name);
-            if (value.Length > 0)
-            {
-                fields.Add(name);
-                fields.Add(value);
-            }
+            fields.Add(name);
+            fields.Add(value);
         }
 
         EngineProtocol.Append(records, EngineProtocol.Item, fields.ToArray());

@@ -18,16 +18,29 @@ internal static class TaskParameters
     public const string PackageVersionMetadata = "NuGetPackageVersion";
     public const string RelativePathMetadata = "RelativePath";
 
-    /// <summary>
-    /// Every item metadata the settings (<see cref="TaskSettings"/>) are read from: the stamp compares exactly these,
-    /// and the engine process is handed exactly these.
-    /// </summary>
-    public static readonly string[] MetadataRead = [PatternMetadata, ReasonMetadata, VersionMetadata, PackageIdMetadata, PackageVersionMetadata, RelativePathMetadata];
+    /// <summary>Every item metadata the settings (<see cref="TaskSettings"/>) are read from.</summary>
+    private static readonly string[] MetadataRead = [PatternMetadata, ReasonMetadata, VersionMetadata, PackageIdMetadata, PackageVersionMetadata, RelativePathMetadata];
 
     private static PropertyInfo[]? _inputs;
 
     /// <summary>In name order, as reflection promises none.</summary>
     public static IReadOnlyList<PropertyInfo> Inputs => _inputs ??= Find();
+
+    /// <summary>
+    /// The metadata of <paramref name="item"/> that the settings read and that it has (an empty value is none): the
+    /// stamp compares exactly these, and the engine process is handed exactly these.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> MetadataOf(ITaskItem item)
+    {
+        foreach (var name in MetadataRead)
+        {
+            var value = item.GetMetadata(name);
+            if (value.Length > 0)
+            {
+                yield return (name, value);
+            }
+        }
+    }
 
     private static PropertyInfo[] Find()
     {
